@@ -1,1 +1,374 @@
-//! placeholder
+//! What dyad knows about the world, and a fast way to find it in text.
+//!
+//! The lexicon is data, not code: the team's tables in `data/` (countries with their names,
+//! demonyms, capitals and seats of power; heads of state and government with the dates of
+//! each term; organisations; role and sector nouns; phrases that are not actors) are
+//! compiled into the binary as the built-in lexicon, and users add or override entries at run
+//! time with files of the same format (`dyad --lexicon FILE`), without recompiling.
+//!
+//! [`Lexicon::find`] runs one Aho-Corasick automaton (leftmost-longest, case-sensitive, whole
+//! words only) over a text and returns every name it knows, with what each may denote.
+//! Resolution by date ([`Lexicon::person_on`], [`Lexicon::office_holder`]) answers "who was
+//! the Russian president on 2021-12-15".
+//!
+//! ```
+//! use dyad_lexicon::{Lexicon, Office, Surface};
+//! let lex = Lexicon::builtin();
+//! let text = "Putin spoke with Chinese officials in the Kremlin.";
+//! let found: Vec<&str> = lex.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+//! assert_eq!(found, ["Putin", "Chinese", "the Kremlin"]);
+//! let date = "2021-12-15".parse().unwrap();
+//! let holder = lex.office_holder("CHN", &Office::Named("president".into()), Some(date)).unwrap();
+//! assert_eq!(lex.person(holder).name, "Xi Jinping");
+//! ```
+
+mod load;
+mod matcher;
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+pub use load::LexiconError;
+pub use matcher::LexMatch;
+
+/// A country or territory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// CAMEO country code (ISO 3166 alpha-3 in nearly all cases).
+    pub code: String,
+    pub iso2: Option<String>,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub demonyms: Vec<String>,
+    pub capitals: Vec<String>,
+    pub seats: Vec<String>,
+}
+
+/// One term of one office held by one person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Term {
+    pub country: String,
+    /// Lower-case title (`president`, `prime minister`).
+    pub office: String,
+    /// True when this office is the country's top executive at the time.
+    pub primary: bool,
+    pub start: Date,
+    /// `None` for an incumbent.
+    pub end: Option<Date>,
+}
+
+impl Term {
+    /// True when the term covers `date`.
+    pub fn covers(&self, date: Date) -> bool {
+        self.start <= date && self.end.is_none_or(|e| date <= e)
+    }
+}
+
+/// A known person and every term of office they held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub terms: Vec<Term>,
+}
+
+/// An organisation with a CAMEO-style code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Organization {
+    pub code: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+/// How many people a role noun denotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RoleKind {
+    Person,
+    Group,
+    Organization,
+}
+
+/// Which office a role noun names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Office {
+    /// The country's primary office on the date ("leader", "chief").
+    Primary,
+    /// A named office ("president", "prime minister").
+    Named(String),
+}
+
+/// A role or sector noun ("president", "troops", "adviser").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Role {
+    pub forms: Vec<String>,
+    pub sector: String,
+    pub kind: RoleKind,
+    pub office: Option<Office>,
+}
+
+/// Where an event pattern finds its target.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// The actor right after the trigger ("met Xi").
+    Object,
+    /// The actor after this preposition ("talks with Xi", "summit between A and B").
+    Preposition(String),
+}
+
+/// A word or phrase that signals a CAMEO event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventPattern {
+    pub code: String,
+    /// Lower-case forms, one or more words each.
+    pub forms: Vec<String>,
+    pub targets: Vec<Target>,
+    /// Words that, right after the trigger, cancel it ("called on").
+    pub unless: Vec<String>,
+}
+
+/// What a matched name may denote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Surface {
+    /// A country's name or alias (index into [`Lexicon::countries`]).
+    CountryName(usize),
+    /// A demonym or adjective ("Russian", "Chinese").
+    Demonym(usize),
+    /// A capital used as a metonym ("Moscow").
+    Capital(usize),
+    /// A seat of government ("the Kremlin").
+    Seat(usize),
+    /// A known person (index into [`Lexicon::people`]).
+    Person(usize),
+    /// An organisation (index into [`Lexicon::organizations`]).
+    Organization(usize),
+    /// A phrase that is not an actor and hides the names inside it.
+    NotActor,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    countries: Vec<Country>,
+    people: Vec<Person>,
+    organizations: Vec<Organization>,
+    roles: Vec<Role>,
+    role_index: HashMap<String, usize>,
+    max_role_words: usize,
+    country_index: HashMap<String, usize>,
+    events: Vec<EventPattern>,
+    event_index: HashMap<String, Vec<usize>>,
+    max_event_words: usize,
+    matcher: matcher::Matcher,
+}
+
+/// The team's data files, compiled in.
+pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
+    (
+        "data/countries.tsv",
+        include_str!("../../../data/countries.tsv"),
+    ),
+    ("data/leaders.tsv", include_str!("../../../data/leaders.tsv")),
+    (
+        "data/organizations.tsv",
+        include_str!("../../../data/organizations.tsv"),
+    ),
+    ("data/roles.tsv", include_str!("../../../data/roles.tsv")),
+    ("data/events.tsv", include_str!("../../../data/events.tsv")),
+    (
+        "data/not-actors.tsv",
+        include_str!("../../../data/not-actors.tsv"),
+    ),
+];
+
+impl Lexicon {
+    /// The built-in lexicon. The data files are part of the build and checked by tests.
+    pub fn builtin() -> Lexicon {
+        Lexicon::load(&[]).expect("built-in lexicon files are valid (checked by tests)")
+    }
+
+    /// The built-in lexicon plus user overlays `(name, contents)`, applied in order. An overlay
+    /// row with the code of an existing country or organisation replaces it; other rows add.
+    pub fn load(overlays: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
+        let mut tables = load::Tables::default();
+        for (name, text) in BUILTIN_SOURCES.iter().copied().chain(overlays.iter().copied()) {
+            tables.add_source(name, text)?;
+        }
+        Ok(tables.compile())
+    }
+
+    pub fn countries(&self) -> &[Country] {
+        &self.countries
+    }
+
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    pub fn organizations(&self) -> &[Organization] {
+        &self.organizations
+    }
+
+    pub fn country(&self, i: usize) -> &Country {
+        &self.countries[i]
+    }
+
+    pub fn person(&self, i: usize) -> &Person {
+        &self.people[i]
+    }
+
+    pub fn organization(&self, i: usize) -> &Organization {
+        &self.organizations[i]
+    }
+
+    /// A country by its code.
+    pub fn country_by_code(&self, code: &str) -> Option<usize> {
+        self.country_index.get(code).copied()
+    }
+
+    /// A role noun or phrase (any case: "President", "foreign ministers").
+    pub fn role(&self, phrase: &str) -> Option<&Role> {
+        self.role_index
+            .get(&phrase.to_lowercase())
+            .map(|&i| &self.roles[i])
+    }
+
+    /// The event patterns whose forms include `phrase` (lower case, words separated by one
+    /// space).
+    pub fn event_patterns(&self, phrase: &str) -> impl Iterator<Item = &EventPattern> {
+        self.event_index
+            .get(phrase)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.events[i])
+    }
+
+    /// The longest event trigger, in words.
+    pub fn max_event_words(&self) -> usize {
+        self.max_event_words
+    }
+
+    /// The longest role phrase, in words.
+    pub fn max_role_words(&self) -> usize {
+        self.max_role_words
+    }
+
+    /// Every known name in `text`, leftmost-longest, on whole words.
+    pub fn find(&self, text: &str) -> Vec<LexMatch<'_>> {
+        self.matcher.find(text)
+    }
+
+    /// Look up an exact surface form ("Xi", "the Kremlin", "Russian").
+    pub fn lookup(&self, surface: &str) -> &[Surface] {
+        self.matcher.lookup(surface)
+    }
+
+    /// The term a person held on `date`: the primary one if several. With no date, their
+    /// latest term. `None` when they held no listed office on that date.
+    pub fn person_on(&self, person: usize, date: Option<Date>) -> Option<&Term> {
+        let terms = &self.people[person].terms;
+        match date {
+            Some(d) => terms
+                .iter()
+                .filter(|t| t.covers(d))
+                .max_by_key(|t| (t.primary, t.start)),
+            None => terms.iter().max_by_key(|t| (t.end.is_none(), t.start, t.primary)),
+        }
+    }
+
+    /// Who held `office` in `country` on `date` (the latest holder when no date is known).
+    pub fn office_holder(&self, country: &str, office: &Office, date: Option<Date>) -> Option<usize> {
+        let fits = |t: &Term| {
+            t.country == country
+                && match office {
+                    Office::Primary => t.primary,
+                    Office::Named(o) => &t.office == o,
+                }
+        };
+        let mut best: Option<(usize, &Term)> = None;
+        for (i, p) in self.people.iter().enumerate() {
+            for t in p.terms.iter().filter(|t| fits(t)) {
+                let ok = match date {
+                    Some(d) => t.covers(d),
+                    None => true,
+                };
+                let better = best.is_none_or(|(_, b)| (t.end.is_none(), t.start) > (b.end.is_none(), b.start));
+                if ok && better {
+                    best = Some((i, t));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// A known person by full name or alias.
+    pub fn person_by_name(&self, name: &str) -> Option<usize> {
+        self.lookup(name).iter().find_map(|s| match s {
+            Surface::Person(i) => Some(*i),
+            _ => None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(s: &str) -> Option<Date> {
+        Some(s.parse().unwrap())
+    }
+
+    #[test]
+    fn builtin_loads_every_table() {
+        let lex = Lexicon::builtin();
+        assert!(lex.countries().len() >= 195, "{}", lex.countries().len());
+        assert!(lex.people().len() > 100);
+        assert!(lex.organizations().len() > 50);
+        assert!(lex.role("Prime Minister").is_some());
+        let consult: Vec<&str> = lex.event_patterns("held talks").map(|e| e.code.as_str()).collect();
+        assert!(consult.is_empty());
+        let talks: Vec<&str> = lex.event_patterns("talks").map(|e| e.code.as_str()).collect();
+        assert_eq!(talks, ["040"]);
+        assert!(lex.max_event_words() >= 2);
+        let rus = lex.country_by_code("RUS").unwrap();
+        assert_eq!(lex.country(rus).name, "Russia");
+    }
+
+    #[test]
+    fn office_holders_by_date() {
+        let lex = Lexicon::builtin();
+        let pres = Office::Named("president".into());
+        let name = |i: Option<usize>| i.map(|i| lex.person(i).name.as_str());
+        assert_eq!(name(lex.office_holder("RUS", &pres, date("2021-12-15"))), Some("Vladimir Putin"));
+        assert_eq!(name(lex.office_holder("RUS", &pres, date("2010-01-01"))), Some("Dmitry Medvedev"));
+        assert_eq!(name(lex.office_holder("RUS", &Office::Primary, date("2010-01-01"))), Some("Dmitry Medvedev"));
+        assert_eq!(name(lex.office_holder("USA", &pres, date("2021-12-15"))), Some("Joe Biden"));
+        assert_eq!(name(lex.office_holder("CHN", &Office::Primary, date("2021-12-15"))), Some("Xi Jinping"));
+        assert_eq!(name(lex.office_holder("GBR", &Office::Primary, date("2021-12-15"))), Some("Boris Johnson"));
+        assert_eq!(lex.office_holder("ATA", &pres, date("2021-12-15")), None);
+    }
+
+    #[test]
+    fn person_terms_by_date() {
+        let lex = Lexicon::builtin();
+        let putin = lex.person_by_name("Putin").unwrap();
+        assert_eq!(lex.person_on(putin, date("2010-06-01")).unwrap().office, "prime minister");
+        assert_eq!(lex.person_on(putin, date("2021-12-15")).unwrap().office, "president");
+        let biden = lex.person_by_name("Joe Biden").unwrap();
+        assert!(lex.person_on(biden, date("2019-01-01")).is_none());
+    }
+
+    #[test]
+    fn overlays_add_and_replace() {
+        let overlay = "code\tiso2\tname\taliases\tdemonyms\tcapitals\tseats\n\
+                       XYZ\t-\tFreedonia\t-\tFreedonian|Freedonians\tFredville\t-\n";
+        let lex = Lexicon::load(&[("mine.tsv", overlay)]).unwrap();
+        let text = "Freedonian troops left Fredville.";
+        let found: Vec<&str> = lex.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["Freedonian", "Fredville"]);
+        let bad = Lexicon::load(&[("bad.tsv", "code\tiso2\tname\nXYZ\n")]);
+        assert!(bad.is_err());
+    }
+}

@@ -1,1 +1,258 @@
-//! placeholder
+//! dyad's store: coded documents in an embedded SQLite database.
+//!
+//! - **Schema and migrations**: versioned with SQLite's `user_version`; opening a store
+//!   brings it to the current version inside a transaction.
+//! - **Writes**: [`Store::write_batch`] stores a batch of coded documents in one transaction
+//!   (WAL mode), so a crash loses at most the batch in flight and never leaves half a
+//!   document. A document's key is a hash of its input id and its text: writing the same
+//!   document twice stores nothing new.
+//! - **Queries**: events, quotes and actors, filtered, as rows ready to print or serialise.
+//!
+//! Only this crate knows SQL. Every stored span can be traced back to the document text,
+//! which is stored too.
+//!
+//! ```
+//! use dyad_model::CodedDocument;
+//! let mut store = dyad_store::Store::open_in_memory().unwrap();
+//! let doc = CodedDocument { id: "a".into(), text: "Putin met Xi.".into(), ..Default::default() };
+//! let first = store.write_batch(&[doc.clone()]).unwrap();
+//! let again = store.write_batch(&[doc]).unwrap();
+//! assert_eq!((first.documents, again.documents, again.unchanged), (1, 0, 1));
+//! ```
+
+mod query;
+mod schema;
+
+use std::path::Path;
+
+use dyad_model::CodedDocument;
+use rusqlite::{Connection, params};
+
+pub use query::{ActorRow, EventQuery, EventRow, QuoteRow, Totals};
+
+/// A store error.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("store at version {found} is newer than this dyad understands ({supported})")]
+    TooNew { found: i64, supported: i64 },
+}
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+}
+
+/// What one batch write did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct BatchOutcome {
+    /// New documents stored.
+    pub documents: usize,
+    /// Documents already in the store, left as they were.
+    pub unchanged: usize,
+    pub events: usize,
+    pub quotes: usize,
+    pub actors: usize,
+    /// Inputs that could not be read, recorded with their errors.
+    pub failures: usize,
+}
+
+impl BatchOutcome {
+    /// Add another outcome's counts to this one.
+    pub fn add(&mut self, o: BatchOutcome) {
+        self.documents += o.documents;
+        self.unchanged += o.unchanged;
+        self.events += o.events;
+        self.quotes += o.quotes;
+        self.actors += o.actors;
+        self.failures += o.failures;
+    }
+}
+
+/// The stable key of a coded document: xxh3-128 of its id and text, in hex.
+pub fn document_key(doc: &CodedDocument) -> String {
+    let mut bytes = Vec::with_capacity(doc.id.len() + doc.text.len() + 1);
+    bytes.extend_from_slice(doc.id.as_bytes());
+    bytes.push(0);
+    bytes.extend_from_slice(doc.text.as_bytes());
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes))
+}
+
+impl Store {
+    /// Open (creating if needed) the store at `path` and bring its schema up to date.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Store::init(conn)
+    }
+
+    /// A store in memory, for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        Store::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Store, StoreError> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// The schema version of this store.
+    pub fn version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Store a batch of coded documents in one transaction. Documents already stored are
+    /// left untouched; failed inputs are recorded once per (input, error).
+    pub fn write_batch(&mut self, docs: &[CodedDocument]) -> Result<BatchOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let mut out = BatchOutcome::default();
+        {
+            let mut exists = tx.prepare_cached("SELECT 1 FROM documents WHERE key = ?1")?;
+            let mut failure = tx.prepare_cached(
+                "INSERT OR IGNORE INTO failures (input_id, message) VALUES (?1, ?2)",
+            )?;
+            for doc in docs {
+                if doc.is_failure() {
+                    for e in &doc.errors {
+                        out.failures += failure.execute(params![doc.id, e])?;
+                    }
+                    continue;
+                }
+                let key = document_key(doc);
+                if exists.exists(params![key])? {
+                    out.unchanged += 1;
+                    continue;
+                }
+                insert_document(&tx, &key, doc)?;
+                out.documents += 1;
+                out.events += doc.events.len();
+                out.quotes += doc.quotes.len();
+                out.actors += doc.actors.len();
+            }
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn insert_document(tx: &rusqlite::Transaction, key: &str, doc: &CodedDocument) -> Result<(), StoreError> {
+    let published = doc.published.as_ref();
+    tx.prepare_cached(
+        "INSERT INTO documents (key, id, url, title, site, byline, published, published_source, language, text, errors)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?
+    .execute(params![
+        key,
+        doc.id,
+        doc.url,
+        doc.title,
+        doc.site,
+        doc.byline,
+        published.map(|d| d.value.as_str()),
+        published.map(|d| source_name(d.source)),
+        doc.language,
+        doc.text,
+        (!doc.errors.is_empty()).then(|| doc.errors.join("\n")),
+    ])?;
+    let mut mention = tx.prepare_cached(
+        "INSERT INTO mentions (doc_key, start, end, text, code, name, country, sector, kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for m in &doc.actors {
+        let a = &m.actor;
+        mention.execute(params![
+            key, m.span.start, m.span.end, m.text, a.code, a.name, a.country, a.sector, a.kind.as_str()
+        ])?;
+    }
+    let mut event = tx.prepare_cached(
+        "INSERT INTO events (doc_key, seq, sentence_start, sentence_end,
+            source_code, source_name, source_country, source_sector, source_text, source_start, source_end,
+            target_code, target_name, target_country, target_sector, target_text, target_start, target_end,
+            cameo, root, plover, mode, goldstein, quad_class, date, date_source,
+            trigger_text, trigger_start, trigger_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+    )?;
+    for (seq, e) in doc.events.iter().enumerate() {
+        let s = &e.source;
+        let t = e.target.as_ref();
+        event.execute(params![
+            key,
+            seq,
+            e.sentence.start,
+            e.sentence.end,
+            s.actor.code,
+            s.actor.name,
+            s.actor.country,
+            s.actor.sector,
+            s.text,
+            s.span.start,
+            s.span.end,
+            t.map(|t| t.actor.code.as_str()),
+            t.and_then(|t| t.actor.name.as_deref()),
+            t.and_then(|t| t.actor.country.as_deref()),
+            t.and_then(|t| t.actor.sector.as_deref()),
+            t.map(|t| t.text.as_str()),
+            t.map(|t| t.span.start),
+            t.map(|t| t.span.end),
+            e.cameo,
+            e.cameo.get(..2).unwrap_or(""),
+            e.plover,
+            e.mode.map(|m| m.as_str()),
+            e.goldstein,
+            e.quad_class,
+            e.date.as_ref().map(|d| d.value.as_str()),
+            e.date.as_ref().map(|d| source_name(d.source)),
+            e.trigger.text,
+            e.trigger.span.start,
+            e.trigger.span.end,
+        ])?;
+    }
+    let mut quote = tx.prepare_cached(
+        "INSERT INTO quotes (doc_key, seq, start, end, text, kind, cue,
+            speaker_code, speaker_name, speaker_text, speaker_start, speaker_end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?;
+    for (seq, q) in doc.quotes.iter().enumerate() {
+        let sp = q.speaker.as_ref();
+        quote.execute(params![
+            key,
+            seq,
+            q.span.start,
+            q.span.end,
+            q.text,
+            match q.kind {
+                dyad_model::QuoteKind::Direct => "direct",
+                dyad_model::QuoteKind::Indirect => "indirect",
+            },
+            q.cue,
+            sp.map(|s| s.actor.code.as_str()),
+            sp.and_then(|s| s.actor.name.as_deref()),
+            sp.map(|s| s.text.as_str()),
+            sp.map(|s| s.span.start),
+            sp.map(|s| s.span.end),
+        ])?;
+    }
+    let mut time = tx.prepare_cached(
+        "INSERT INTO times (doc_key, start, end, text, value, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for t in &doc.times {
+        time.execute(params![key, t.span.start, t.span.end, t.text, t.value, t.kind])?;
+    }
+    Ok(())
+}
+
+fn source_name(s: dyad_model::DateSource) -> &'static str {
+    use dyad_model::DateSource::*;
+    match s {
+        Given => "given",
+        Metadata => "metadata",
+        Inferred => "inferred",
+        Published => "published",
+        Text => "text",
+    }
+}

@@ -1,0 +1,710 @@
+//! Actors: every name, description and pronoun in a document resolved to a CAMEO actor.
+//!
+//! A first pass takes the lexicon's matches and composes them with the words around them:
+//! - a known person ("Putin", "Xi Jinping") becomes the office they held on the document's
+//!   date (`RUSGOV`), or an elite (`ELI`) when they held none then;
+//! - a country word followed by a role ("Russian president", "China's president",
+//!   "Kremlin adviser", "Chinese troops", "US counterpart") becomes that country plus the
+//!   role's sector, and the office holder on the date when the role names an office
+//!   ("the Kremlin chief" is Russia's primary leader: Putin in 2021);
+//! - a role, country and name ("Kremlin adviser Yuri Ushakov") is a person coded by role;
+//! - "the leaders of Russia and China" gives one actor per country;
+//! - a country name is the country, a seat of power its government, an organisation its code;
+//!   a capital after a preposition of place ("in Beijing") is a place, not an actor.
+//!
+//! A second pass resolves references: "the two leaders" to the last two people named,
+//! "he"/"she" to the last person, "his country" to that person's country.
+
+use dyad_lexicon::{Role, RoleKind, Surface};
+use dyad_model::{Actor, ActorKind, Mention, Span};
+
+use crate::context::{Context, DETERMINERS, LOCATIVES, PREPOSITIONS};
+
+/// An actor mention with what later annotators need to know about where it sits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub mention: Mention,
+    /// Token range `[first, end)` of the mention.
+    pub first: usize,
+    pub end: usize,
+    pub sentence: usize,
+    /// The known person, when there is one.
+    pub person: Option<usize>,
+    /// Inside a hyphenated compound ("Russia-China relations").
+    pub in_compound: bool,
+    /// A pronoun or description resolved to an earlier mention.
+    pub anaphor: bool,
+}
+
+/// Words that may stand between a country word and its role without changing it.
+const ROLE_MODIFIERS: &[&str] = &["top", "senior", "then", "acting", "outgoing", "incoming", "new", "former", "ex"];
+
+/// Find every actor mention in the document, in text order.
+pub fn find(cx: &Context) -> Vec<Found> {
+    let mut out = first_pass(cx);
+    out.sort_by_key(|f| (f.mention.span.start, f.mention.span.end));
+    let refs = references(cx, &out);
+    out.extend(refs);
+    out.sort_by(|a, b| {
+        (a.mention.span.start, a.mention.span.end, &a.mention.actor.code)
+            .cmp(&(b.mention.span.start, b.mention.span.end, &b.mention.actor.code))
+    });
+    out.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.actor == b.mention.actor);
+    out
+}
+
+/// What a country-like word contributes to a composed actor.
+#[derive(Clone, Copy)]
+enum Anchor {
+    Country(usize),
+    Seat(usize),
+    Org(usize),
+}
+
+fn first_pass(cx: &Context) -> Vec<Found> {
+    let lex = cx.lexicon;
+    let matches = lex.find(cx.text);
+    let mut out: Vec<Found> = Vec::new();
+    let mut consumed_until = 0usize; // byte offset up to which matches were used by a composition
+    // Role inherited by coordinated countries: "the leaders of Russia and China".
+    let mut of_role: Option<(usize, &Role, usize)> = None; // (token end of last, role, role start token)
+
+    for m in &matches {
+        if m.start < consumed_until {
+            continue;
+        }
+        let Some(surface) = best_surface(m.surfaces) else {
+            continue;
+        };
+        let t0 = cx.token_at(m.start);
+        if t0 >= cx.len() {
+            continue;
+        }
+        let tok_span = cx.span(t0);
+        let in_compound = tok_span.start < m.start || tok_span.end > m.end;
+        let mut t1 = t0;
+        while t1 < cx.len() && cx.span(t1).end <= m.end {
+            t1 += 1;
+        }
+        let t1 = t1.max(t0 + 1);
+        let sentence = cx.sentence_of(t0);
+        let name_span = Span::new(m.start, m.end);
+
+        if let Surface::Person(p) = surface {
+            let start = extend_over_title(cx, t0);
+            out.push(found(
+                cx,
+                Span::new(cx.span(start).start, m.end),
+                person_actor(cx, p),
+                (start, t1, sentence),
+                Some(p),
+                in_compound,
+            ));
+            consumed_until = m.end;
+            continue;
+        }
+
+        let anchor = match surface {
+            Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) => Anchor::Country(c),
+            Surface::Seat(c) => Anchor::Seat(c),
+            Surface::Organization(o) => Anchor::Org(o),
+            Surface::Person(_) | Surface::NotActor => continue,
+        };
+
+        // Country word + role (+ name): "Russian president", "Kremlin adviser Yuri Ushakov".
+        if !in_compound && let Some(c) = compose_forward(cx, anchor, t1) {
+            let start = with_determiner(cx, t0);
+            let end_byte = cx.span(c.end - 1).end;
+            out.push(found(
+                cx,
+                Span::new(cx.span(start).start, end_byte),
+                c.actor,
+                (start, c.end, sentence),
+                c.person,
+                false,
+            ));
+            consumed_until = end_byte;
+            continue;
+        }
+
+        // Role + "of" + country: "the leaders of Russia", then "... and China".
+        let role_before = role_before_of(cx, t0).map(|(rs, r)| (rs, r, t0));
+        let inherited = of_role.filter(|(end, _, _)| coordinated(cx, *end, t0)).map(|(_, r, rs)| (rs, r, t0));
+        if let Some((role_start, role, _)) = role_before.or(inherited)
+            && let Some(code) = anchor_country(cx, anchor)
+        {
+            let (actor, person) = role_actor(cx, &code, role, None, false);
+            let from_role = role_before.is_some();
+            let start = if from_role { with_determiner(cx, role_start) } else { t0 };
+            out.push(found(
+                cx,
+                Span::new(cx.span(start).start, m.end),
+                actor,
+                (start, t1, sentence),
+                person,
+                in_compound,
+            ));
+            of_role = Some((t1, role, role_start));
+            continue;
+        }
+
+        let actor = match anchor {
+            Anchor::Country(c) => {
+                let country = lex.country(c);
+                match surface {
+                    Surface::Demonym(_) => {
+                        // An adjective alone is no actor; a plural people noun is.
+                        let w = &cx.text[name_span.start..name_span.end];
+                        if in_compound || !w.ends_with('s') || w.ends_with("ss") {
+                            continue;
+                        }
+                        simple(&country.code, None, None, ActorKind::Group)
+                    }
+                    Surface::Capital(_) if is_locative(cx, t0) || in_compound => continue,
+                    _ => simple(&country.code, None, None, ActorKind::Country),
+                }
+            }
+            Anchor::Seat(c) => {
+                let code = &lex.country(c).code;
+                simple(code, Some("GOV"), None, ActorKind::Organization)
+            }
+            Anchor::Org(o) => org_actor(cx, o),
+        };
+        out.push(found(cx, name_span, actor, (t0, t1, sentence), None, in_compound));
+    }
+    out
+}
+
+fn found(
+    cx: &Context,
+    span: Span,
+    actor: Actor,
+    (first, end, sentence): (usize, usize, usize),
+    person: Option<usize>,
+    in_compound: bool,
+) -> Found {
+    Found {
+        mention: Mention {
+            text: span.slice(cx.text).unwrap_or("").to_string(),
+            span,
+            actor,
+        },
+        first,
+        end,
+        sentence,
+        person,
+        in_compound,
+        anaphor: false,
+    }
+}
+
+/// The most specific meaning of an ambiguous surface.
+fn best_surface(surfaces: &[Surface]) -> Option<Surface> {
+    if surfaces.contains(&Surface::NotActor) {
+        return None;
+    }
+    let rank = |s: &Surface| match s {
+        Surface::Person(_) => 0,
+        Surface::Organization(_) => 1,
+        Surface::Seat(_) => 2,
+        Surface::CountryName(_) => 3,
+        Surface::Demonym(_) => 4,
+        Surface::Capital(_) => 5,
+        Surface::NotActor => 6,
+    };
+    surfaces.iter().min_by_key(|s| rank(s)).copied()
+}
+
+pub(crate) fn simple(country: &str, sector: Option<&str>, name: Option<String>, kind: ActorKind) -> Actor {
+    Actor {
+        code: format!("{country}{}", sector.unwrap_or("")),
+        name,
+        country: Some(country.to_string()),
+        sector: sector.map(str::to_string),
+        kind,
+    }
+}
+
+/// A known person as of the document's date: their office's country and `GOV`, or `ELI` when
+/// they held no listed office then.
+fn person_actor(cx: &Context, p: usize) -> Actor {
+    let lex = cx.lexicon;
+    let person = lex.person(p);
+    let (country, sector) = match lex.person_on(p, cx.date) {
+        Some(t) => (t.country.clone(), "GOV"),
+        None => {
+            let latest = person.terms.iter().max_by_key(|t| t.start);
+            (latest.map(|t| t.country.clone()).unwrap_or_default(), "ELI")
+        }
+    };
+    simple(&country, Some(sector), Some(person.name.clone()), ActorKind::Person)
+}
+
+fn org_actor(cx: &Context, o: usize) -> Actor {
+    let org = cx.lexicon.organization(o);
+    Actor {
+        code: org.code.clone(),
+        name: Some(org.name.clone()),
+        country: org.country.clone(),
+        sector: org.sector.clone(),
+        kind: ActorKind::Organization,
+    }
+}
+
+fn anchor_country(cx: &Context, a: Anchor) -> Option<String> {
+    match a {
+        Anchor::Country(c) | Anchor::Seat(c) => Some(cx.lexicon.country(c).code.clone()),
+        Anchor::Org(o) => cx.lexicon.organization(o).country.clone(),
+    }
+}
+
+/// Include a determiner right before `t` ("the Kremlin chief", "a Kremlin adviser").
+fn with_determiner(cx: &Context, t: usize) -> usize {
+    if t > 0 && matches!(cx.lower(t - 1), "the" | "a" | "an") && cx.sentence_of(t - 1) == cx.sentence_of(t) {
+        t - 1
+    } else {
+        t
+    }
+}
+
+/// Extend a person's name left over a capitalised title and a country word:
+/// "Russian President Vladimir Putin", "Chancellor Scholz".
+fn extend_over_title(cx: &Context, t0: usize) -> usize {
+    let mut start = t0;
+    let lex = cx.lexicon;
+    loop {
+        let mut moved = false;
+        for k in (1..=lex.max_role_words()).rev() {
+            if start < k {
+                continue;
+            }
+            let a = start - k;
+            if (a..start).all(|i| cx.is_capitalised(i)) && lex.role(&cx.phrase(a, start)).is_some() {
+                start = a;
+                moved = true;
+                break;
+            }
+        }
+        // A demonym or country before the title: "Russian President".
+        if moved && start > 0 && cx.is_capitalised(start - 1) {
+            let w = cx.word(start - 1);
+            if cx.lexicon.lookup(w).iter().any(|s| matches!(s, Surface::Demonym(_) | Surface::CountryName(_))) {
+                start -= 1;
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+    start
+}
+
+struct Composed {
+    actor: Actor,
+    person: Option<usize>,
+    end: usize,
+}
+
+/// The longest role phrase starting at token `t`.
+fn role_at<'l>(cx: &'l Context, t: usize) -> Option<(&'l Role, usize)> {
+    (1..=cx.lexicon.max_role_words())
+        .rev()
+        .filter(|k| t + k <= cx.len())
+        .find_map(|k| cx.lexicon.role(&cx.phrase(t, t + k)).map(|r| (r, t + k)))
+}
+
+/// After a country word at `t` (exclusive end of the word): an optional `'s`, modifiers, a
+/// role, and an optional name.
+fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
+    let mut j = t;
+    if matches!(cx.lower(j), "'s" | "'") {
+        j += 1;
+    }
+    let mut former = false;
+    while j < cx.len() && ROLE_MODIFIERS.contains(&cx.lower(j)) {
+        former |= matches!(cx.lower(j), "former" | "ex");
+        j += 1;
+    }
+    let (role, role_end) = role_at(cx, j)?;
+    if cx.sentence_of(role_end - 1) != cx.sentence_of(t.saturating_sub(1)) {
+        return None;
+    }
+    let code = anchor_country(cx, anchor);
+    // A name after the role: a known person, or capitalised words.
+    let (name, end) = name_at(cx, role_end);
+    if let Anchor::Org(o) = anchor
+        && code.is_none()
+    {
+        // An international body with a role: "UN chief", "NATO troops".
+        let mut actor = org_actor(cx, o);
+        if matches!(name, Some(Name::Unknown)) || role.kind == RoleKind::Person {
+            actor.kind = ActorKind::Person;
+            actor.name = None;
+        }
+        return Some(Composed { actor, person: None, end: end.unwrap_or(role_end) });
+    }
+    let code = code?;
+    let (actor, person) = role_actor(cx, &code, role, name, former);
+    Some(Composed { actor, person, end: end.unwrap_or(role_end) })
+}
+
+enum Name {
+    Known(usize),
+    /// Capitalised words the lexicon does not know: a person coded by role.
+    Unknown,
+}
+
+/// A name starting at token `t`: a known person, or one to three capitalised words.
+fn name_at(cx: &Context, t: usize) -> (Option<Name>, Option<usize>) {
+    if t >= cx.len() {
+        return (None, None);
+    }
+    let start_byte = cx.span(t).start;
+    let mut window_end = cx.text.len().min(start_byte + 80);
+    while !cx.text.is_char_boundary(window_end) {
+        window_end -= 1;
+    }
+    if let Some(m) = cx.lexicon.find(&cx.text[start_byte..window_end]).first()
+        && m.start == 0
+        && let Some(Surface::Person(p)) = m.surfaces.iter().find(|s| matches!(s, Surface::Person(_)))
+    {
+        let end = cx.token_at(start_byte + m.end);
+        return (Some(Name::Known(*p)), Some(end));
+    }
+    let mut e = t;
+    while e < t + 3
+        && e < cx.len()
+        && cx.is_capitalised(e)
+        && cx.word(e).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && cx.lexicon.lookup(cx.word(e)).is_empty()
+        && cx.sentence_of(e) == cx.sentence_of(t)
+    {
+        e += 1;
+    }
+    // A single capitalised word may just start the next clause; ask for two.
+    if e - t >= 2 {
+        (Some(Name::Unknown), Some(e))
+    } else {
+        (None, None)
+    }
+}
+
+fn role_actor(cx: &Context, country: &str, role: &Role, name: Option<Name>, former: bool) -> (Actor, Option<usize>) {
+    let sector = if former { "ELI" } else { role.sector.as_str() };
+    match name {
+        Some(Name::Known(p)) => (person_actor(cx, p), Some(p)),
+        // An unknown person is coded by role; `name` is kept for people the lexicon knows.
+        Some(Name::Unknown) => (simple(country, Some(sector), None, ActorKind::Person), None),
+        None => {
+            if let (Some(office), RoleKind::Person, false) = (&role.office, role.kind, former)
+                && let Some(p) = cx.lexicon.office_holder(country, office, cx.date)
+            {
+                return (person_actor(cx, p), Some(p));
+            }
+            let kind = match role.kind {
+                RoleKind::Person => ActorKind::Person,
+                RoleKind::Group => ActorKind::Group,
+                RoleKind::Organization => ActorKind::Organization,
+            };
+            (simple(country, Some(sector), None, kind), None)
+        }
+    }
+}
+
+/// "the leaders of" right before token `t`: the role and the token where it starts.
+fn role_before_of<'l>(cx: &'l Context, t: usize) -> Option<(usize, &'l Role)> {
+    if t < 2 || cx.lower(t - 1) != "of" {
+        return None;
+    }
+    let end = t - 1;
+    (1..=cx.lexicon.max_role_words())
+        .rev()
+        .filter(|k| *k <= end)
+        .find_map(|k| cx.lexicon.role(&cx.phrase(end - k, end)).map(|r| (end - k, r)))
+        .filter(|(_, r)| r.sector == "GOV" || r.sector == "MIL")
+}
+
+/// True when token `t` continues a list that ended at `prev_end`: "Russia and China".
+fn coordinated(cx: &Context, prev_end: usize, t: usize) -> bool {
+    t > prev_end && t - prev_end <= 2 && (prev_end..t).all(|i| matches!(cx.lower(i), "and" | "," | "or"))
+}
+
+/// A capital right after a preposition of place is a location.
+fn is_locative(cx: &Context, t: usize) -> bool {
+    let mut p = t;
+    while p > 0 && DETERMINERS.contains(&cx.lower(p - 1)) {
+        p -= 1;
+    }
+    p > 0 && LOCATIVES.contains(&cx.lower(p - 1))
+}
+
+/// The preposition governing a mention starting at token `t`, if any (skipping determiners).
+pub(crate) fn governing_preposition<'c>(cx: &'c Context, t: usize) -> Option<&'c str> {
+    let mut p = t;
+    while p > 0 && DETERMINERS.contains(&cx.lower(p - 1)) {
+        p -= 1;
+    }
+    (p > 0 && PREPOSITIONS.contains(&cx.lower(p - 1))).then(|| cx.lower(p - 1))
+}
+
+/// Second pass: "the two leaders", "he", "his country".
+fn references(cx: &Context, found: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for t in 0..cx.len() {
+        if found.iter().any(|f| f.first <= t && t < f.end) || cx.in_quote(t) {
+            continue;
+        }
+        let w = cx.lower(t);
+        // "the two leaders", "both presidents": the last two people named.
+        if matches!(w, "two" | "both")
+            && let Some((role, end)) = role_at(cx, t + 1)
+            && role.sector == "GOV"
+            && cx.lower(end - 1).ends_with('s')
+        {
+            let start = with_determiner(cx, t);
+            let prior = distinct_people_before(found, start);
+            if prior.len() >= 2 {
+                for p in prior[..2].iter().rev() {
+                    out.push(reference(cx, start, end, p, p.mention.actor.clone()));
+                }
+            }
+            continue;
+        }
+        if matches!(w, "he" | "she") {
+            if let Some(p) = antecedent(cx, found, t) {
+                out.push(reference(cx, t, t + 1, p, p.mention.actor.clone()));
+            }
+            continue;
+        }
+        // "his country", "her government"
+        if matches!(w, "his" | "her")
+            && matches!(cx.lower(t + 1), "country" | "nation" | "government")
+            && let Some(p) = antecedent(cx, found, t)
+            && let Some(country) = p.mention.actor.country.clone()
+        {
+            let actor = if cx.lower(t + 1) == "government" {
+                simple(&country, Some("GOV"), None, ActorKind::Organization)
+            } else {
+                simple(&country, None, None, ActorKind::Country)
+            };
+            out.push(reference(cx, t, t + 2, p, actor));
+        }
+    }
+    out
+}
+
+/// The people named before token `t`, latest first, each once.
+fn distinct_people_before(found: &[Found], t: usize) -> Vec<&Found> {
+    let mut seen: Vec<&Found> = Vec::new();
+    for f in found.iter().rev().filter(|f| f.end <= t && f.mention.actor.kind == ActorKind::Person) {
+        if !seen.iter().any(|s| s.mention.actor == f.mention.actor) {
+            seen.push(f);
+        }
+    }
+    seen
+}
+
+/// The person a third-person pronoun at token `t` most likely refers to: the first person
+/// named as a subject (not after a preposition, not in a quote) in the pronoun's sentence,
+/// else in the sentences before it, else the last person named.
+fn antecedent<'f>(cx: &Context, found: &'f [Found], t: usize) -> Option<&'f Found> {
+    let sentence = cx.sentence_of(t);
+    let people = |s: usize| {
+        found.iter().filter(move |f| {
+            f.sentence == s
+                && f.end <= t
+                && f.mention.actor.kind == ActorKind::Person
+                && !f.in_compound
+                && !cx.in_quote(f.first)
+        })
+    };
+    for s in (sentence.saturating_sub(3)..=sentence).rev() {
+        if let Some(f) = people(s).find(|f| governing_preposition(cx, f.first).is_none()) {
+            return Some(f);
+        }
+    }
+    distinct_people_before(found, t).into_iter().next()
+}
+
+/// Resolve a short phrase ("Kremlin adviser Yuri Ushakov", "the Chinese president") to the
+/// actor it names, as of `date`. `context` is a country code or name the phrase is about,
+/// used when the phrase names a role without a country ("the foreign minister").
+pub fn resolve(
+    lexicon: &dyad_lexicon::Lexicon,
+    phrase: &str,
+    context: Option<&str>,
+    date: Option<jiff::civil::Date>,
+) -> Option<Actor> {
+    let best = |text: &str| -> Option<Actor> {
+        let a = dyad_nlp::analyse(text);
+        let cx = Context::new(text, &a, lexicon, date);
+        find(&cx)
+            .into_iter()
+            .filter(|f| !f.anaphor)
+            .max_by_key(|f| (f.mention.span.len(), std::cmp::Reverse(f.mention.span.start)))
+            .map(|f| f.mention.actor)
+    };
+    let direct = best(phrase);
+    if direct.as_ref().is_some_and(|a| a.country.is_some() || a.kind == ActorKind::Organization) {
+        return direct;
+    }
+    let country = context.map(str::trim).filter(|c| !c.is_empty()).and_then(|c| {
+        lexicon.country_by_code(&c.to_uppercase()).or_else(|| {
+            lexicon.lookup(c).iter().find_map(|s| match s {
+                Surface::CountryName(i) | Surface::Demonym(i) => Some(*i),
+                _ => None,
+            })
+        })
+    });
+    if let Some(c) = country {
+        let name = &lexicon.country(c).name;
+        let bare = ["the ", "The ", "a ", "A ", "an ", "An "]
+            .iter()
+            .find_map(|d| phrase.strip_prefix(d))
+            .unwrap_or(phrase);
+        if let Some(a) = best(&format!("{name}'s {bare}")) {
+            return Some(a);
+        }
+    }
+    direct
+}
+
+fn reference(cx: &Context, a: usize, b: usize, antecedent: &Found, actor: Actor) -> Found {
+    let span = cx.span_of(a, b);
+    Found {
+        mention: Mention {
+            text: span.slice(cx.text).unwrap_or("").to_string(),
+            span,
+            actor,
+        },
+        first: a,
+        end: b,
+        sentence: cx.sentence_of(a),
+        person: antecedent.person,
+        in_compound: false,
+        anaphor: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_lexicon::Lexicon;
+
+    fn actors(text: &str, date: &str) -> Vec<(String, String, Option<String>)> {
+        let lex = Lexicon::builtin();
+        let a = dyad_nlp::analyse(text);
+        let cx = Context::new(text, &a, &lex, date.parse().ok());
+        find(&cx)
+            .into_iter()
+            .map(|f| (f.mention.text, f.mention.actor.code, f.mention.actor.name))
+            .collect()
+    }
+
+    fn codes(text: &str, date: &str) -> Vec<(String, String)> {
+        actors(text, date).into_iter().map(|(t, c, _)| (t, c)).collect()
+    }
+
+    fn pair(t: &str, c: &str) -> (String, String) {
+        (t.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn people_by_date() {
+        let got = actors("Putin met Xi.", "2021-12-15");
+        assert_eq!(got[0], ("Putin".into(), "RUSGOV".into(), Some("Vladimir Putin".into())));
+        assert_eq!(got[1], ("Xi".into(), "CHNGOV".into(), Some("Xi Jinping".into())));
+        // Biden was out of office in 2019: an elite, not the government.
+        assert_eq!(codes("Biden spoke.", "2019-06-01"), [pair("Biden", "USAELI")]);
+    }
+
+    #[test]
+    fn descriptions_resolve_to_office_holders() {
+        let got = actors("The Russian leader spoke, and so did China’s president and the Kremlin chief.", "2021-12-15");
+        let names: Vec<_> = got.iter().map(|(t, c, n)| (t.as_str(), c.as_str(), n.as_deref())).collect();
+        assert_eq!(
+            names,
+            [
+                ("The Russian leader", "RUSGOV", Some("Vladimir Putin")),
+                ("China’s president", "CHNGOV", Some("Xi Jinping")),
+                ("the Kremlin chief", "RUSGOV", Some("Vladimir Putin")),
+            ]
+        );
+        let got = actors("The Russian president spoke.", "2010-01-01");
+        assert_eq!(got[0].2.as_deref(), Some("Dmitry Medvedev"));
+    }
+
+    #[test]
+    fn roles_with_names_and_sectors() {
+        let got = actors("Kremlin adviser Yuri Ushakov said Chinese troops and Russian police left.", "2021-12-15");
+        assert_eq!(got[0], ("Kremlin adviser Yuri Ushakov".into(), "RUSGOV".into(), None));
+        assert_eq!(pair(&got[1].0, &got[1].1), pair("Chinese troops", "CHNMIL"));
+        assert_eq!(pair(&got[2].0, &got[2].1), pair("Russian police", "RUSCOP"));
+        let got = actors("They met their US counterpart Joe Biden.", "2021-12-15");
+        assert_eq!(got[0], ("US counterpart Joe Biden".into(), "USAGOV".into(), Some("Joe Biden".into())));
+    }
+
+    #[test]
+    fn coordinated_of_roles() {
+        assert_eq!(
+            codes("The summit between the leaders of Russia and China ended.", "2021-12-15"),
+            [pair("the leaders of Russia", "RUSGOV"), pair("China", "CHNGOV")]
+        );
+    }
+
+    #[test]
+    fn places_and_adjectives_are_not_actors() {
+        assert_eq!(codes("The Russian translation was read in Beijing.", "2021-12-15"), Vec::<(String, String)>::new());
+        assert_eq!(codes("Beijing said it would respond.", "2021-12-15"), [pair("Beijing", "CHN")]);
+        assert_eq!(codes("Firms in Latin America.", "2021-12-15"), Vec::<(String, String)>::new());
+        assert_eq!(codes("Americans voted.", "2021-12-15"), [pair("Americans", "USA")]);
+    }
+
+    #[test]
+    fn references_resolve() {
+        let got = codes("Putin met Xi. Later the two leaders spoke. He said his country was ready.", "2021-12-15");
+        // "He" is the subject of the last sentence that names someone: Putin.
+        assert_eq!(
+            got,
+            [
+                pair("Putin", "RUSGOV"),
+                pair("Xi", "CHNGOV"),
+                pair("the two leaders", "CHNGOV"),
+                pair("the two leaders", "RUSGOV"),
+                pair("He", "RUSGOV"),
+                pair("his country", "RUS"),
+            ]
+        );
+    }
+
+    #[test]
+    fn pronouns_prefer_subjects() {
+        let got = codes("The Russian president hopes to meet with Xi, when he will visit Beijing.", "2021-12-15");
+        assert!(got.contains(&pair("he", "RUSGOV")), "{got:?}");
+    }
+
+    #[test]
+    fn titles_extend_person_mentions() {
+        let got = codes("Russian President Vladimir Putin and Chancellor Olaf Scholz spoke.", "2022-03-01");
+        assert_eq!(got, [pair("Russian President Vladimir Putin", "RUSGOV"), pair("Chancellor Olaf Scholz", "DEUGOV")]);
+    }
+
+    #[test]
+    fn resolving_phrases() {
+        let lex = Lexicon::builtin();
+        let d = "2021-12-15".parse().ok();
+        let r = |p: &str, c: Option<&str>| resolve(&lex, p, c, d).map(|a| (a.code, a.name));
+        assert_eq!(r("Kremlin adviser Yuri Ushakov", None), Some(("RUSGOV".into(), None)));
+        assert_eq!(r("the Chinese president", None), Some(("CHNGOV".into(), Some("Xi Jinping".into()))));
+        assert_eq!(r("the president", Some("FRA")), Some(("FRAGOV".into(), Some("Emmanuel Macron".into()))));
+        assert_eq!(r("the foreign minister", Some("Russia")).map(|a| a.0), Some("RUSGOV".into()));
+        assert_eq!(r("a man in a hat", None), None);
+    }
+
+    #[test]
+    fn seats_and_organisations() {
+        let got = codes("The White House and NATO responded.", "2021-12-15");
+        assert_eq!(got[0], pair("The White House", "USAGOV"));
+        assert_eq!(got[1].0, "NATO");
+    }
+}

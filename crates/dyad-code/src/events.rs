@@ -1,0 +1,354 @@
+//! Events: CAMEO-coded actions between actors, with mode, date and evidence.
+//!
+//! For each sentence, triggers are the longest word sequences that the lexicon's event
+//! patterns know ("held talks" is found as "talks", "video conference" as one trigger).
+//! Around a trigger:
+//! - the **target** is found as the pattern says: the actor right after it ("met Xi") or after
+//!   one of its prepositions ("talks with Xi"); "between A and B" gives A as source and B as
+//!   target;
+//! - the **source** is the nearest actor before the trigger that is not governed by a
+//!   preposition (so "the end of talks with X" does not make "talks" X's), expanded over a
+//!   coordinated list ("the US, Canada and Britain") into one event per actor, as CAMEO does;
+//! - the **mode** comes from the words between source and trigger: negation ("did not meet"),
+//!   denial, condition ("could", "if") or intention ("hopes to", "will"); an intended meeting
+//!   is coded 036 (express intent to meet or negotiate), not 04;
+//! - the **date** is the publication date until time expressions are resolved.
+//!
+//! Triggers inside quotation marks are left alone: a speaker's "we" is not an actor yet.
+//! An event needs both a source and a target, and they must differ.
+
+use std::collections::BTreeSet;
+
+use dyad_lexicon::{EventPattern, Target};
+use dyad_model::{DateSource, DateValue, Event, Evidence, Mode, cameo};
+
+use crate::actors::{Found, governing_preposition};
+use crate::context::{Context, DETERMINERS};
+
+/// How far after a trigger its preposition may come ("talks on Tuesday with").
+const PREP_WINDOW: usize = 5;
+
+/// Find the events in a document.
+pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Vec<Event> {
+    let mut events = Vec::new();
+    let mut seen = BTreeSet::new();
+    for s in 0..cx.analysis.sentences.len() {
+        let range = cx.sentence_tokens(s);
+        let in_sentence: Vec<&Found> = actors.iter().filter(|f| f.sentence == s).collect();
+        if in_sentence.len() < 2 {
+            continue;
+        }
+        let mut t = range.start;
+        while t < range.end {
+            let Some((patterns, end)) = trigger_at(cx, t, range.end) else {
+                t += 1;
+                continue;
+            };
+            let inside_actor = in_sentence.iter().any(|f| f.first <= t && t < f.end && !f.anaphor);
+            if cx.in_quote(t) || inside_actor {
+                t = end;
+                continue;
+            }
+            for p in &patterns {
+                if p.unless.iter().any(|u| cx.lower(end) == u) {
+                    continue;
+                }
+                let Some((sources, target)) = arguments(cx, &in_sentence, p, t, end) else {
+                    continue;
+                };
+                for source in sources {
+                    if source.mention.actor.code == target.mention.actor.code
+                        && source.mention.actor.name == target.mention.actor.name
+                    {
+                        continue;
+                    }
+                    let mode = mode(cx, source.end.min(t), t, range.start);
+                    let code = match mode {
+                        Some(Mode::Intended) if p.code.starts_with("04") => "036",
+                        _ => p.code.as_str(),
+                    };
+                    let Some(info) = cameo::lookup(code) else { continue };
+                    let key = (s, source.mention.actor.code.clone(), target.mention.actor.code.clone(), info.root());
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                    let trigger = cx.span_of(t, end);
+                    events.push(Event {
+                        source: source.mention.clone(),
+                        target: Some(target.mention.clone()),
+                        cameo: info.code.to_string(),
+                        plover: info.plover.map(str::to_string),
+                        mode,
+                        goldstein: info.goldstein,
+                        quad_class: info.quad_class,
+                        date: published.map(|d| DateValue {
+                            value: d.value.clone(),
+                            source: DateSource::Published,
+                        }),
+                        place: None,
+                        trigger: Evidence {
+                            text: trigger.slice(cx.text).unwrap_or("").to_string(),
+                            span: trigger,
+                        },
+                        sentence: cx.analysis.sentences[s].span,
+                    });
+                }
+                break;
+            }
+            t = end;
+        }
+    }
+    events
+}
+
+/// The longest trigger starting at token `t`: its patterns and the token after it.
+fn trigger_at<'l>(cx: &'l Context, t: usize, limit: usize) -> Option<(Vec<&'l EventPattern>, usize)> {
+    let max = cx.lexicon.max_event_words();
+    (1..=max).rev().filter(|k| t + k <= limit).find_map(|k| {
+        let phrase = cx.phrase(t, t + k);
+        let ps: Vec<&EventPattern> = cx.lexicon.event_patterns(&phrase).collect();
+        (!ps.is_empty()).then_some((ps, t + k))
+    })
+}
+
+/// The first token after `t` that is not a determiner.
+fn skip_determiners(cx: &Context, mut t: usize) -> usize {
+    while DETERMINERS.contains(&cx.lower(t)) {
+        t += 1;
+    }
+    t
+}
+
+/// The actors that start at token `t`, or at a determiner just before it ("the leaders of").
+fn actors_at<'f>(actors: &[&'f Found], from: usize, t: usize) -> Vec<&'f Found> {
+    actors.iter().filter(|f| (from..=t).contains(&f.first)).copied().collect()
+}
+
+/// Source(s) and target for a trigger at `t..end`.
+fn arguments<'f>(
+    cx: &Context,
+    actors: &[&'f Found],
+    p: &EventPattern,
+    t: usize,
+    end: usize,
+) -> Option<(Vec<&'f Found>, &'f Found)> {
+    let sentence_end = cx.sentence_tokens(cx.sentence_of(t)).end;
+    for rule in &p.targets {
+        match rule {
+            Target::Object => {
+                let at = skip_determiners(cx, end);
+                if let Some(target) = actors_at(actors, end, at).into_iter().next() {
+                    let sources = sources_before(cx, actors, t);
+                    if !sources.is_empty() {
+                        return Some((sources, target));
+                    }
+                }
+            }
+            Target::Preposition(prep) => {
+                let limit = (end + PREP_WINDOW).min(sentence_end);
+                let Some(pt) = (end..limit)
+                    .take_while(|&i| !matches!(cx.lower(i), "," | ";" | ":" | "“" | "”" | "\""))
+                    .find(|&i| cx.lower(i) == prep)
+                else {
+                    continue;
+                };
+                let at = skip_determiners(cx, pt + 1);
+                let Some(first) = actors_at(actors, pt + 1, at).into_iter().next() else {
+                    continue;
+                };
+                if prep == "between" {
+                    // "between A and B": A is the source, B the target.
+                    let second = actors
+                        .iter()
+                        .find(|f| f.first >= first.end && f.first <= first.end + 2
+                            && (first.end..f.first).all(|i| matches!(cx.lower(i), "and" | ",")))
+                        .copied();
+                    if let Some(second) = second {
+                        return Some((vec![first], second));
+                    }
+                    continue;
+                }
+                let sources = sources_before(cx, actors, t);
+                if !sources.is_empty() {
+                    return Some((sources, first));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The subject before token `t`: the nearest actor not governed by a preposition, with the
+/// actors coordinated with it.
+fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f Found> {
+    let candidates: Vec<&Found> = actors
+        .iter()
+        .filter(|f| f.end <= t && !f.in_compound && !cx.in_quote(f.first) && subject_like(cx, actors, f))
+        .copied()
+        .collect();
+    let Some(last) = candidates.last() else {
+        return Vec::new();
+    };
+    // All mentions sharing the last one's span ("the two leaders" is two actors).
+    let mut group: Vec<&Found> = candidates.iter().filter(|f| f.first == last.first).copied().collect();
+    // Walk back over a coordinated list: "The US, Canada, Australia and Britain".
+    let mut head = last.first;
+    loop {
+        let prev = candidates
+            .iter()
+            .rev()
+            .find(|f| f.end <= head && head - f.end <= 2 && (f.end..head).all(|i| matches!(cx.lower(i), "," | "and" | "or")) && f.end < head);
+        match prev {
+            Some(p) => {
+                group.insert(0, p);
+                head = p.first;
+            }
+            None => break,
+        }
+    }
+    group
+}
+
+/// True when a mention can be a subject: not the object of a preposition, and not
+/// coordinated with one that is.
+fn subject_like(cx: &Context, actors: &[&Found], f: &Found) -> bool {
+    if governing_preposition(cx, f.first).is_some() {
+        return false;
+    }
+    // "between Biden and Xi": Xi is coordinated with a prepositional object.
+    let mut head = f.first;
+    while head >= 2 && matches!(cx.lower(head - 1), "and" | "," | "or") {
+        match actors.iter().find(|g| g.end == head - 1 || (g.end + 1 == head - 1 && cx.lower(g.end) == ",")) {
+            Some(g) => {
+                if governing_preposition(cx, g.first).is_some() {
+                    return false;
+                }
+                head = g.first;
+            }
+            None => break,
+        }
+    }
+    true
+}
+
+const NEGATION: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
+const DENIAL: &[&str] = &["denied", "denies", "deny", "denying"];
+const CONDITION: &[&str] = &["could", "would", "might", "may", "should", "if", "unless", "proposed", "proposes", "suggested", "possible", "possibly"];
+const INTENT: &[&str] = &[
+    "will", "'ll", "shall", "plans", "plan", "planned", "planning", "hopes", "hope", "hoped",
+    "hoping", "intends", "intend", "intended", "wants", "want", "wanted", "expects", "expect",
+    "expected", "aims", "aim", "seeks", "seek", "promised", "promises", "pledged", "vowed",
+    "agreed", "scheduled", "set", "going", "ready", "willing", "invited", "eager", "due",
+    "looks", "looking", "wishes", "wish",
+];
+
+/// The mode of an event from the words between its source (ending at `from`) and its
+/// trigger at `t`, and any condition earlier in the sentence.
+fn mode(cx: &Context, from: usize, t: usize, sentence_start: usize) -> Option<Mode> {
+    let between: Vec<&str> = (from..t).map(|i| cx.lower(i)).collect();
+    // A denial governs the clause it introduces: "X denied that Y met Z".
+    if (sentence_start..t).any(|i| DENIAL.contains(&cx.lower(i))) {
+        return Some(Mode::Denied);
+    }
+    if between.iter().any(|w| NEGATION.contains(w)) {
+        return Some(Mode::Negated);
+    }
+    let would_like = between.windows(2).any(|w| w[0] == "would" && w[1] == "like");
+    if would_like || between.iter().any(|w| INTENT.contains(w)) {
+        return Some(Mode::Intended);
+    }
+    if between.iter().any(|w| CONDITION.contains(w)) || (sentence_start..t).any(|i| matches!(cx.lower(i), "if" | "unless")) {
+        return Some(Mode::Hypothetical);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_lexicon::Lexicon;
+    use dyad_model::{DateSource, DateValue, Document, Mode};
+
+    fn events(text: &str) -> Vec<(String, String, String, Option<Mode>, String)> {
+        let lex = Lexicon::builtin();
+        let doc = Document {
+            id: "t".into(),
+            text: text.into(),
+            published: Some(DateValue { value: "2021-12-15".into(), source: DateSource::Given }),
+            ..Default::default()
+        };
+        crate::code_document(doc, &lex)
+            .events
+            .into_iter()
+            .map(|e| {
+                (
+                    e.source.actor.code,
+                    e.target.map(|t| t.actor.code).unwrap_or_default(),
+                    e.cameo,
+                    e.mode,
+                    e.trigger.text,
+                )
+            })
+            .collect()
+    }
+
+    fn ev(s: &str, t: &str, c: &str, m: Option<Mode>, trig: &str) -> (String, String, String, Option<Mode>, String) {
+        (s.into(), t.into(), c.into(), m, trig.into())
+    }
+
+    #[test]
+    fn consultations() {
+        assert_eq!(events("Putin met Xi in Beijing."), [ev("RUSGOV", "CHNGOV", "040", None, "met")]);
+        assert_eq!(
+            events("Germany held talks with France on Monday."),
+            [ev("DEU", "FRA", "040", None, "talks")]
+        );
+        assert_eq!(
+            events("The conversation between Biden and Xi took place on November 15."),
+            [ev("USAGOV", "CHNGOV", "040", None, "conversation")]
+        );
+        assert_eq!(
+            events("Erdogan had a phone call with Putin."),
+            [ev("TURGOV", "RUSGOV", "041", None, "phone call")]
+        );
+        assert_eq!(events("Macron visited China."), [ev("FRAGOV", "CHN", "042", None, "visited")]);
+    }
+
+    #[test]
+    fn modes() {
+        assert_eq!(
+            events("The Russian president hopes to meet with Xi in February."),
+            [ev("RUSGOV", "CHNGOV", "036", Some(Mode::Intended), "meet")]
+        );
+        assert_eq!(
+            events("Scholz did not meet Putin."),
+            [ev("DEUGOV", "RUSGOV", "040", Some(Mode::Negated), "meet")]
+        );
+        assert_eq!(
+            events("Biden could meet Xi next month."),
+            [ev("USAGOV", "CHNGOV", "040", Some(Mode::Hypothetical), "meet")]
+        );
+        assert_eq!(
+            events("The Kremlin denied that Putin met Zelensky."),
+            [ev("RUSGOV", "UKRGOV", "040", Some(Mode::Denied), "met")]
+        );
+    }
+
+    #[test]
+    fn coordination_and_references() {
+        let got = events("Putin spoke to Xi. Then the two leaders held a meeting with Biden.");
+        assert_eq!(
+            got,
+            [ev("CHNGOV", "USAGOV", "040", None, "meeting"), ev("RUSGOV", "USAGOV", "040", None, "meeting")]
+        );
+        let got = events("France and Germany held talks with Japan.");
+        assert_eq!(got, [ev("FRA", "JPN", "040", None, "talks"), ev("DEU", "JPN", "040", None, "talks")]);
+    }
+
+    #[test]
+    fn no_event_without_both_actors_or_inside_quotes() {
+        assert!(events("The summit ended.").is_empty());
+        assert!(events("Putin said: “We will hold talks with China.”").is_empty());
+        assert!(events("Putin called on China to act.").is_empty());
+        assert!(events("Russia-China relations and talks.").is_empty());
+    }
+}

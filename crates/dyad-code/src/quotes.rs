@@ -1,0 +1,223 @@
+//! Quotes: direct quotations and who said them.
+//!
+//! A quotation is the text between matching quotation marks (curly, guillemets, or straight
+//! quotes paired within a paragraph). Its attribution is looked for
+//! - after it, in the same sentence: `“…,” Putin said`, `“…,” said the Kremlin chief`,
+//!   `“…,” he pointed out`;
+//! - before it: `Xi indicated … that he was “…”`, `Putin said: “…”`.
+//!
+//! The speaker is the actor mention next to the cue word; a pronoun is resolved to the last
+//! person named before the quote. Short quoted phrases with no attribution (scare quotes
+//! such as “in depth”) are not reported.
+
+use dyad_model::{ActorKind, Mention, Quote, QuoteKind, Span};
+
+use crate::actors::Found;
+use crate::context::Context;
+
+/// Verbs and phrases that attribute speech, in lower case, one or two words.
+const CUES: &[&str] = &[
+    "said", "says", "say", "replied", "replies", "stressed", "stresses", "added", "adds",
+    "told", "tells", "noted", "notes", "pointed out", "points out", "asked", "asks",
+    "insisted", "insists", "warned", "warns", "declared", "declares", "explained", "explains",
+    "wrote", "writes", "recalled", "recalls", "emphasized", "emphasised", "emphasizes",
+    "emphasises", "indicated", "indicates", "announced", "announces", "continued",
+    "concluded", "remarked", "argued", "argues", "claimed", "claims", "stated", "states",
+    "urged", "urges", "vowed", "vows", "acknowledged", "admitted", "answered", "commented",
+    "according to", "quoted", "underlined", "underscored", "affirmed", "assured",
+];
+
+/// Quoted passages shorter than this, with no attribution, are scare quotes.
+const MIN_UNATTRIBUTED_WORDS: usize = 6;
+
+/// How far from a quotation its cue may be, in tokens.
+const CUE_WINDOW: usize = 8;
+
+/// Find the direct quotations in a document and their speakers.
+pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    for (open, close) in quotation_marks(cx) {
+        if close <= open + 1 {
+            continue;
+        }
+        let span = Span::new(cx.span(open).end, cx.span(close).start);
+        let Some(text) = span.slice(cx.text) else {
+            continue;
+        };
+        let words = (open + 1..close).filter(|&i| cx.kind(i) == Some(dyad_model::TokenKind::Word)).count();
+        let attribution = after(cx, actors, close).or_else(|| before(cx, actors, open));
+        if attribution.is_none() && words < MIN_UNATTRIBUTED_WORDS {
+            continue;
+        }
+        let (speaker, cue) = attribution.unwrap_or((None, None));
+        quotes.push(Quote {
+            text: text.to_string(),
+            span,
+            kind: QuoteKind::Direct,
+            speaker,
+            cue,
+        });
+    }
+    quotes
+}
+
+/// Pairs of (opening, closing) quotation-mark tokens.
+fn quotation_marks(cx: &Context) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut last_end = 0;
+    for i in 0..cx.len() {
+        let sp = cx.span(i);
+        if cx.text.get(last_end..sp.start).is_some_and(|g| g.contains("\n\n")) {
+            open = None;
+        }
+        last_end = sp.end;
+        match cx.word(i) {
+            "“" | "«" | "„" => open = Some(i),
+            "”" | "»" => {
+                if let Some(o) = open.take() {
+                    out.push((o, i));
+                }
+            }
+            "\"" => match open.take() {
+                Some(o) => out.push((o, i)),
+                None => open = Some(i),
+            },
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A cue phrase starting at token `t`: its text and the token after it.
+fn cue_at(cx: &Context, t: usize) -> Option<(String, usize)> {
+    [2, 1].into_iter().find_map(|k| {
+        let p = cx.phrase(t, t + k);
+        CUES.contains(&p.as_str()).then(|| (cx.text_of(t, t + k).to_string(), t + k))
+    })
+}
+
+type Attribution = (Option<Mention>, Option<String>);
+
+/// `“…,” Putin said` / `“…,” said the Kremlin chief` / `“…,” he pointed out`.
+fn after(cx: &Context, actors: &[Found], close: usize) -> Option<Attribution> {
+    let s = cx.sentence_of(close);
+    let end = cx.sentence_tokens(s).end.min(close + 1 + CUE_WINDOW);
+    let mut t = close + 1;
+    while t < end {
+        if matches!(cx.word(t), "“" | "\"" | "«") {
+            break;
+        }
+        if let Some((cue, after_cue)) = cue_at(cx, t) {
+            // Speaker before the cue (between the quote and it), else right after it.
+            let before_cue = actors.iter().rev().find(|f| f.first > close && f.end <= t);
+            let after_cue = actors.iter().find(|f| f.first >= after_cue && f.first <= after_cue + 1);
+            let speaker = before_cue.or(after_cue).map(|f| f.mention.clone());
+            return Some((speaker.or_else(|| last_person(actors, close)), Some(cue)));
+        }
+        t += 1;
+    }
+    None
+}
+
+/// `Xi indicated … that he was “…”` / `Putin said: “…”`.
+fn before(cx: &Context, actors: &[Found], open: usize) -> Option<Attribution> {
+    let s = cx.sentence_of(open);
+    let start = cx.sentence_tokens(s).start;
+    let mut t = open;
+    while t > start {
+        t -= 1;
+        if matches!(cx.word(t), "”" | "\"" | "»") {
+            break;
+        }
+        if let Some((cue, _)) = cue_at(cx, t) {
+            if cue.to_lowercase() == "according to" {
+                // "according to Ushakov, …"; "according to a translation" names no speaker,
+                // so look further back for a cue verb.
+                if let Some(f) = actors.iter().find(|f| f.first == t + 2 || f.first == t + 3) {
+                    return Some((Some(f.mention.clone()), Some(cue)));
+                }
+                continue;
+            }
+            let speaker = actors
+                .iter()
+                .rev()
+                .find(|f| f.end <= t && f.first >= start && !f.in_compound)
+                .map(|f| f.mention.clone());
+            return Some((speaker, Some(cue)));
+        }
+    }
+    None
+}
+
+/// The last person named before token `t`, for a pronoun speaker with no mention of its own.
+fn last_person(actors: &[Found], t: usize) -> Option<Mention> {
+    actors
+        .iter()
+        .rev()
+        .find(|f| f.end <= t && f.mention.actor.kind == ActorKind::Person)
+        .map(|f| f.mention.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_lexicon::Lexicon;
+    use dyad_model::{DateSource, DateValue, Document};
+
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+        let lex = Lexicon::builtin();
+        let doc = Document {
+            id: "q".into(),
+            text: text.into(),
+            published: Some(DateValue { value: "2021-12-15".into(), source: DateSource::Given }),
+            ..Default::default()
+        };
+        crate::code_document(doc, &lex)
+            .quotes
+            .into_iter()
+            .map(|q| {
+                let sp = q.speaker.as_ref();
+                (q.text, sp.map(|s| s.text.clone()), sp.and_then(|s| s.actor.name.clone()), q.cue)
+            })
+            .collect()
+    }
+
+    fn q(t: &str, s: Option<&str>, n: Option<&str>, c: Option<&str>) -> (String, Option<String>, Option<String>, Option<String>) {
+        (t.into(), s.map(Into::into), n.map(Into::into), c.map(Into::into))
+    }
+
+    #[test]
+    fn speaker_after_quote() {
+        assert_eq!(
+            quotes("“Dear friends, I am very happy to see you,” Putin said in the videoconference."),
+            [q("Dear friends, I am very happy to see you,", Some("Putin"), Some("Vladimir Putin"), Some("said"))]
+        );
+        assert_eq!(
+            quotes("“China knows how to do it,” said the Kremlin chief."),
+            [q("China knows how to do it,", Some("the Kremlin chief"), Some("Vladimir Putin"), Some("said"))]
+        );
+    }
+
+    #[test]
+    fn pronoun_speaker() {
+        let got = quotes("Xi spoke first. \"We are ready to work with all partners,\" he added.");
+        assert_eq!(got, [q("We are ready to work with all partners,", Some("he"), Some("Xi Jinping"), Some("added"))]);
+    }
+
+    #[test]
+    fn speaker_before_quote() {
+        let got = quotes("Xi indicated that he was “excitedly waiting for the Olympics meeting” with Putin.");
+        assert_eq!(got, [q("excitedly waiting for the Olympics meeting", Some("Xi"), Some("Xi Jinping"), Some("indicated"))]);
+    }
+
+    #[test]
+    fn according_to_without_a_speaker_is_passed_over() {
+        let got = quotes("In turn, Xi indicated, according to a Russian translation, that he was “excitedly waiting for the meeting” with Putin.");
+        assert_eq!(got, [q("excitedly waiting for the meeting", Some("Xi"), Some("Xi Jinping"), Some("indicated"))]);
+    }
+
+    #[test]
+    fn scare_quotes_are_skipped() {
+        assert!(quotes("Putin hopes to discuss “in depth” the ties.").is_empty());
+    }
+}

@@ -1,0 +1,349 @@
+//! Reading the store: events, quotes and actors as rows, with filters.
+//!
+//! Filters are bound as parameters, never spliced into SQL.
+
+use rusqlite::{Row, params_from_iter, types::Value};
+use serde::Serialize;
+
+use crate::{Store, StoreError};
+
+/// Filters for [`Store::events`]. Empty fields do not filter.
+#[derive(Clone, Debug, Default)]
+pub struct EventQuery {
+    /// Source or target actor: a code prefix (`RUS`, `RUSGOV`) or part of a name (`Putin`).
+    pub actor: Option<String>,
+    /// CAMEO code prefix (`04`, `042`).
+    pub cameo: Option<String>,
+    /// `negated`, `intended`, `hypothetical`, `denied`, or `none` for events that happened.
+    pub mode: Option<String>,
+    /// Only events dated on or after / before this ISO date.
+    pub since: Option<String>,
+    pub until: Option<String>,
+    pub limit: Option<usize>,
+}
+
+/// One stored event, flattened for tables and JSON.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EventRow {
+    pub document: String,
+    pub date: Option<String>,
+    pub source: String,
+    pub source_name: Option<String>,
+    pub source_text: String,
+    pub target: Option<String>,
+    pub target_name: Option<String>,
+    pub target_text: Option<String>,
+    pub cameo: String,
+    pub plover: Option<String>,
+    pub mode: Option<String>,
+    pub goldstein: f64,
+    pub quad_class: u8,
+    pub trigger: String,
+    pub trigger_span: [usize; 2],
+    pub sentence: String,
+}
+
+/// One stored quote.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuoteRow {
+    pub document: String,
+    pub speaker: Option<String>,
+    pub speaker_name: Option<String>,
+    pub speaker_text: Option<String>,
+    pub cue: Option<String>,
+    pub text: String,
+    pub span: [usize; 2],
+}
+
+/// One actor with how often it is mentioned.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ActorRow {
+    pub code: String,
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub kind: String,
+    pub mentions: u64,
+    pub documents: u64,
+}
+
+/// How much the store holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    pub documents: u64,
+    pub events: u64,
+    pub quotes: u64,
+    pub mentions: u64,
+    pub failures: u64,
+}
+
+/// The bytes `start..end` of a document's text, as text (SQLite's substr counts characters
+/// on TEXT, so the text is cut as a BLOB).
+const SENTENCE_SQL: &str =
+    "CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)";
+
+impl Store {
+    /// Events matching `q`, by date, document and order in the document.
+    pub fn events(&self, q: &EventQuery) -> Result<Vec<EventRow>, StoreError> {
+        let mut sql = format!(
+            "SELECT d.id, e.date, e.source_code, e.source_name, e.source_text,
+                    e.target_code, e.target_name, e.target_text, e.cameo, e.plover, e.mode,
+                    e.goldstein, e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end,
+                    {SENTENCE_SQL}
+             FROM events e JOIN documents d ON d.key = e.doc_key WHERE 1=1"
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(a) = &q.actor {
+            sql.push_str(
+                " AND (e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%'
+                       OR e.source_name LIKE '%' || ? || '%' OR e.target_name LIKE '%' || ? || '%')",
+            );
+            for _ in 0..4 {
+                args.push(Value::Text(a.clone()));
+            }
+        }
+        if let Some(c) = &q.cameo {
+            sql.push_str(" AND e.cameo LIKE ? || '%'");
+            args.push(Value::Text(c.clone()));
+        }
+        match q.mode.as_deref() {
+            None => {}
+            Some("none") => sql.push_str(" AND e.mode IS NULL"),
+            Some(m) => {
+                sql.push_str(" AND e.mode = ?");
+                args.push(Value::Text(m.to_string()));
+            }
+        }
+        if let Some(s) = &q.since {
+            sql.push_str(" AND e.date >= ?");
+            args.push(Value::Text(s.clone()));
+        }
+        if let Some(u) = &q.until {
+            sql.push_str(" AND e.date <= ?");
+            args.push(Value::Text(u.clone()));
+        }
+        sql.push_str(" ORDER BY e.date, d.id, e.seq LIMIT ?");
+        args.push(Value::Integer(q.limit.map(|l| l as i64).unwrap_or(-1)));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), event_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Quotes, optionally by speaker (code prefix or part of a name) or containing `text`.
+    pub fn quotes(
+        &self,
+        speaker: Option<&str>,
+        text: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Vec<QuoteRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT d.id, q.speaker_code, q.speaker_name, q.speaker_text, q.cue, q.text, q.start, q.end
+             FROM quotes q JOIN documents d ON d.key = q.doc_key WHERE 1=1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(s) = speaker {
+            sql.push_str(" AND (q.speaker_code LIKE ? || '%' OR q.speaker_name LIKE '%' || ? || '%')");
+            args.push(Value::Text(s.to_string()));
+            args.push(Value::Text(s.to_string()));
+        }
+        if let Some(t) = text {
+            sql.push_str(" AND q.text LIKE '%' || ? || '%'");
+            args.push(Value::Text(t.to_string()));
+        }
+        sql.push_str(" ORDER BY d.id, q.seq LIMIT ?");
+        args.push(Value::Integer(limit.map(|l| l as i64).unwrap_or(-1)));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(QuoteRow {
+                document: r.get(0)?,
+                speaker: r.get(1)?,
+                speaker_name: r.get(2)?,
+                speaker_text: r.get(3)?,
+                cue: r.get(4)?,
+                text: r.get(5)?,
+                span: [r.get::<_, i64>(6)? as usize, r.get::<_, i64>(7)? as usize],
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Actors by number of mentions, optionally those whose code starts with or whose name
+    /// contains `filter`.
+    pub fn actors(&self, filter: Option<&str>, limit: Option<usize>) -> Result<Vec<ActorRow>, StoreError> {
+        let mut sql = String::from(
+            "SELECT code, name, country, sector, kind, COUNT(*), COUNT(DISTINCT doc_key)
+             FROM mentions WHERE 1=1",
+        );
+        let mut args: Vec<Value> = Vec::new();
+        if let Some(f) = filter {
+            sql.push_str(" AND (code LIKE ? || '%' OR name LIKE '%' || ? || '%')");
+            args.push(Value::Text(f.to_string()));
+            args.push(Value::Text(f.to_string()));
+        }
+        sql.push_str(
+            " GROUP BY code, name, country, sector, kind
+              ORDER BY COUNT(*) DESC, code, name LIMIT ?",
+        );
+        args.push(Value::Integer(limit.map(|l| l as i64).unwrap_or(-1)));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args), |r| {
+            Ok(ActorRow {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                country: r.get(2)?,
+                sector: r.get(3)?,
+                kind: r.get(4)?,
+                mentions: r.get::<_, i64>(5)? as u64,
+                documents: r.get::<_, i64>(6)? as u64,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many documents, events, quotes, mentions and failed inputs the store holds.
+    pub fn totals(&self) -> Result<Totals, StoreError> {
+        let count = |table: &str| -> Result<u64, StoreError> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        Ok(Totals {
+            documents: count("documents")?,
+            events: count("events")?,
+            quotes: count("quotes")?,
+            mentions: count("mentions")?,
+            failures: count("failures")?,
+        })
+    }
+}
+
+fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        document: r.get(0)?,
+        date: r.get(1)?,
+        source: r.get(2)?,
+        source_name: r.get(3)?,
+        source_text: r.get(4)?,
+        target: r.get(5)?,
+        target_name: r.get(6)?,
+        target_text: r.get(7)?,
+        cameo: r.get(8)?,
+        plover: r.get(9)?,
+        mode: r.get(10)?,
+        goldstein: r.get(11)?,
+        quad_class: r.get::<_, i64>(12)? as u8,
+        trigger: r.get(13)?,
+        trigger_span: [r.get::<_, i64>(14)? as usize, r.get::<_, i64>(15)? as usize],
+        sentence: r.get(16)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::*;
+
+    fn mention(text: &str, start: usize, code: &str, name: &str) -> Mention {
+        Mention {
+            text: text.into(),
+            span: Span::new(start, start + text.len()),
+            actor: Actor {
+                code: code.into(),
+                name: Some(name.into()),
+                country: Some(code[..3].into()),
+                sector: Some("GOV".into()),
+                kind: ActorKind::Person,
+            },
+        }
+    }
+
+    fn sample() -> CodedDocument {
+        let text = "“Très bien,” said Putin. Putin met Xi in Beijing.";
+        let start = text.find("Putin met").unwrap();
+        let putin = mention("Putin", start, "RUSGOV", "Vladimir Putin");
+        let xi = mention("Xi", text.find("Xi").unwrap(), "CHNGOV", "Xi Jinping");
+        let met = text.find("met").unwrap();
+        CodedDocument {
+            id: "doc-1".into(),
+            text: text.into(),
+            actors: vec![putin.clone(), xi.clone()],
+            events: vec![Event {
+                source: putin.clone(),
+                target: Some(xi),
+                cameo: "040".into(),
+                plover: Some("CONSULT".into()),
+                mode: None,
+                goldstein: 1.0,
+                quad_class: 1,
+                date: Some(DateValue { value: "2021-12-15".into(), source: DateSource::Published }),
+                place: None,
+                trigger: Evidence { text: "met".into(), span: Span::new(met, met + 3) },
+                sentence: Span::new(start, text.len()),
+            }],
+            quotes: vec![Quote {
+                text: "Très bien,".into(),
+                span: Span::new(3, 14),
+                kind: QuoteKind::Direct,
+                speaker: Some(putin),
+                cue: Some("said".into()),
+            }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn round_trip_and_filters() {
+        let mut s = Store::open_in_memory().unwrap();
+        let o = s.write_batch(&[sample()]).unwrap();
+        assert_eq!((o.documents, o.events, o.quotes, o.actors), (1, 1, 1, 2));
+        let all = s.events(&EventQuery::default()).unwrap();
+        assert_eq!(all.len(), 1);
+        let e = &all[0];
+        assert_eq!((e.source.as_str(), e.target.as_deref(), e.cameo.as_str()), ("RUSGOV", Some("CHNGOV"), "040"));
+        // The sentence is cut by bytes, across multi-byte characters before it.
+        assert_eq!(e.sentence, "Putin met Xi in Beijing.");
+        for (actor, n) in [("RUS", 1), ("CHNGOV", 1), ("Jinping", 1), ("USA", 0)] {
+            let q = EventQuery { actor: Some(actor.into()), ..Default::default() };
+            assert_eq!(s.events(&q).unwrap().len(), n, "{actor}");
+        }
+        let q = EventQuery { cameo: Some("19".into()), ..Default::default() };
+        assert!(s.events(&q).unwrap().is_empty());
+        let q = EventQuery { mode: Some("none".into()), since: Some("2021-12-01".into()), ..Default::default() };
+        assert_eq!(s.events(&q).unwrap().len(), 1);
+        let quotes = s.quotes(Some("Putin"), None, None).unwrap();
+        assert_eq!(quotes[0].text, "Très bien,");
+        let actors = s.actors(None, None).unwrap();
+        assert_eq!(actors.len(), 2);
+        assert!(s.actors(Some("'; DROP TABLE events; --"), None).unwrap().is_empty());
+        assert_eq!(s.totals().unwrap().events, 1);
+    }
+
+    #[test]
+    fn idempotent_and_failures_once() {
+        let mut s = Store::open_in_memory().unwrap();
+        let failed = CodedDocument::failed("bad.bin", vec!["input looks binary".into()]);
+        let o1 = s.write_batch(&[sample(), failed.clone()]).unwrap();
+        let o2 = s.write_batch(&[sample(), failed]).unwrap();
+        assert_eq!((o1.documents, o1.failures), (1, 1));
+        assert_eq!((o2.documents, o2.unchanged, o2.failures, o2.events), (0, 1, 0, 0));
+        let t = s.totals().unwrap();
+        assert_eq!((t.documents, t.events, t.failures), (1, 1, 1));
+    }
+
+    #[test]
+    fn reopening_keeps_data_and_version() {
+        let path = std::env::temp_dir().join(format!("dyad-store-test-{}.db", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        {
+            let mut s = Store::open(&path).unwrap();
+            s.write_batch(&[sample()]).unwrap();
+        }
+        let s = Store::open(&path).unwrap();
+        assert_eq!(s.version().unwrap(), crate::schema::VERSION);
+        assert_eq!(s.totals().unwrap().documents, 1);
+        drop(s);
+        for ext in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
+        }
+    }
+}

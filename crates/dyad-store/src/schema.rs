@@ -1,0 +1,132 @@
+//! The store's schema, as a list of migrations applied in order.
+//!
+//! `PRAGMA user_version` records how many migrations a store has had. A migration is never
+//! edited once released; a change to the schema is a new migration at the end of the list.
+
+use rusqlite::Connection;
+
+use crate::StoreError;
+
+/// Each entry moves the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: documents and what was found in them.
+    "
+    CREATE TABLE documents (
+        key TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        site TEXT,
+        byline TEXT,
+        published TEXT,
+        published_source TEXT,
+        language TEXT,
+        text TEXT NOT NULL,
+        errors TEXT
+    );
+    CREATE INDEX documents_id ON documents(id);
+    CREATE INDEX documents_published ON documents(published);
+
+    CREATE TABLE mentions (
+        doc_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        code TEXT NOT NULL,
+        name TEXT,
+        country TEXT,
+        sector TEXT,
+        kind TEXT NOT NULL
+    );
+    CREATE INDEX mentions_doc ON mentions(doc_key);
+    CREATE INDEX mentions_code ON mentions(code);
+
+    CREATE TABLE events (
+        doc_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        sentence_start INTEGER NOT NULL,
+        sentence_end INTEGER NOT NULL,
+        source_code TEXT NOT NULL,
+        source_name TEXT,
+        source_country TEXT,
+        source_sector TEXT,
+        source_text TEXT NOT NULL,
+        source_start INTEGER NOT NULL,
+        source_end INTEGER NOT NULL,
+        target_code TEXT,
+        target_name TEXT,
+        target_country TEXT,
+        target_sector TEXT,
+        target_text TEXT,
+        target_start INTEGER,
+        target_end INTEGER,
+        cameo TEXT NOT NULL,
+        root TEXT NOT NULL,
+        plover TEXT,
+        mode TEXT,
+        goldstein REAL NOT NULL,
+        quad_class INTEGER NOT NULL,
+        date TEXT,
+        date_source TEXT,
+        trigger_text TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        PRIMARY KEY (doc_key, seq)
+    );
+    CREATE INDEX events_source ON events(source_code);
+    CREATE INDEX events_target ON events(target_code);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_cameo ON events(cameo);
+
+    CREATE TABLE quotes (
+        doc_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        speaker_code TEXT,
+        speaker_name TEXT,
+        speaker_text TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        PRIMARY KEY (doc_key, seq)
+    );
+    CREATE INDEX quotes_speaker ON quotes(speaker_code);
+
+    CREATE TABLE times (
+        doc_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value TEXT NOT NULL,
+        type TEXT NOT NULL
+    );
+    CREATE INDEX times_doc ON times(doc_key);
+
+    CREATE TABLE failures (
+        input_id TEXT NOT NULL,
+        message TEXT NOT NULL,
+        PRIMARY KEY (input_id, message)
+    );
+    ",
+];
+
+/// The schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Bring a store up to [`VERSION`], one transaction per migration.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > VERSION {
+        return Err(StoreError::TooNew { found, supported: VERSION });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

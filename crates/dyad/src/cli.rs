@@ -1,0 +1,125 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// dyad reads the news and records who did what to whom.
+#[derive(Debug, Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+pub struct Cli {
+    /// More log output on stderr (-v info, -vv debug). DYAD_LOG overrides.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Code articles and print one JSON line per document to stdout.
+    Code(InputArgs),
+    /// Code articles into the store (idempotent: the same input twice stores nothing new).
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// List stored events.
+    Events {
+        #[command(flatten)]
+        db: DbArg,
+        /// Source or target: a code prefix (RUS, RUSGOV) or part of a name (Putin).
+        #[arg(long)]
+        actor: Option<String>,
+        /// CAMEO code prefix (04, 042).
+        #[arg(long)]
+        cameo: Option<String>,
+        /// negated, intended, hypothetical, denied, or none.
+        #[arg(long)]
+        mode: Option<String>,
+        /// Events dated on or after this date (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Events dated on or before this date (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// List stored quotes.
+    Quotes {
+        #[command(flatten)]
+        db: DbArg,
+        /// Speaker: a code prefix or part of a name.
+        #[arg(long)]
+        speaker: Option<String>,
+        /// Only quotes containing this text.
+        #[arg(long)]
+        text: Option<String>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// List stored actors by number of mentions.
+    Actors {
+        #[command(flatten)]
+        db: DbArg,
+        /// A code prefix or part of a name.
+        filter: Option<String>,
+        #[command(flatten)]
+        out: OutputArgs,
+    },
+    /// Resolve actor phrases: JSON lines {"text", "context"?, "date"?} on stdin, one answer
+    /// line each on stdout.
+    Resolve {
+        /// Date for phrases that carry none (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files or directories to read (directories recursively); none or `-` reads stdin.
+    pub inputs: Vec<String>,
+    /// Input format: auto (by extension, then content), text, html, warc or jsonl.
+    #[arg(long, default_value = "auto")]
+    pub format: dyad_intake::Format,
+    /// Publication date for inputs that carry none (YYYY-MM-DD).
+    #[arg(long)]
+    pub date: Option<jiff::civil::Date>,
+    /// Largest document accepted, in bytes.
+    #[arg(long, default_value_t = 16 * 1024 * 1024)]
+    pub max_bytes: usize,
+    #[command(flatten)]
+    pub lexicon: LexiconArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// Extra lexicon file (same format as data/*.tsv); repeatable. Entries add to or replace
+    /// the built-in ones.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DbArg {
+    /// The store.
+    #[arg(long, default_value = "dyad.db")]
+    pub db: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// JSON lines instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// At most this many rows.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}

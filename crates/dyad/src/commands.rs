@@ -1,0 +1,310 @@
+//! The commands: each parses nothing (clap did), opens what it needs and runs.
+
+use std::io::{BufRead, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use dyad_intake::{IntakeOptions, expand_inputs};
+use dyad_lexicon::Lexicon;
+use dyad_model::CodedDocument;
+use dyad_store::{BatchOutcome, EventQuery, Store};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::cli::{Cli, Command, InputArgs, LexiconArgs};
+use crate::pipeline::{Pipeline, Sink};
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Code(input) => code(input),
+        Command::Ingest { input, db } => ingest(input, &db.db),
+        Command::Events { db, actor, cameo, mode, since, until, out } => {
+            let store = open_existing(&db.db)?;
+            let q = EventQuery { actor, cameo, mode, since, until, limit: out.limit };
+            let rows = store.events(&q)?;
+            if out.json {
+                print_json_lines(&rows)?;
+            } else {
+                let table = rows
+                    .iter()
+                    .map(|e| {
+                        let name = dyad_model::cameo::lookup(&e.cameo).map(|c| c.name).unwrap_or("");
+                        vec![
+                            e.date.clone().unwrap_or_default(),
+                            actor_cell(&e.source, e.source_name.as_deref()),
+                            format!("{} {name}", e.cameo),
+                            e.target.as_deref().map(|t| actor_cell(t, e.target_name.as_deref())).unwrap_or_default(),
+                            e.mode.clone().unwrap_or_default(),
+                            e.trigger.clone(),
+                            e.document.clone(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["DATE", "SOURCE", "EVENT", "TARGET", "MODE", "TRIGGER", "DOCUMENT"], table)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Quotes { db, speaker, text, out } => {
+            let store = open_existing(&db.db)?;
+            let rows = store.quotes(speaker.as_deref(), text.as_deref(), out.limit)?;
+            if out.json {
+                print_json_lines(&rows)?;
+            } else {
+                let table = rows
+                    .iter()
+                    .map(|q| {
+                        vec![
+                            q.speaker.as_deref().map(|s| actor_cell(s, q.speaker_name.as_deref())).unwrap_or_else(|| "?".into()),
+                            q.cue.clone().unwrap_or_default(),
+                            q.text.clone(),
+                            q.document.clone(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["SPEAKER", "CUE", "QUOTE", "DOCUMENT"], table)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Actors { db, filter, out } => {
+            let store = open_existing(&db.db)?;
+            let rows = store.actors(filter.as_deref(), out.limit)?;
+            if out.json {
+                print_json_lines(&rows)?;
+            } else {
+                let table = rows
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.code.clone(),
+                            a.name.clone().unwrap_or_default(),
+                            a.kind.clone(),
+                            a.mentions.to_string(),
+                            a.documents.to_string(),
+                        ]
+                    })
+                    .collect();
+                print_table(&["CODE", "NAME", "KIND", "MENTIONS", "DOCUMENTS"], table)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Resolve { date, lexicon } => resolve(date, &lexicon),
+    }
+}
+
+fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
+    let mut overlays = Vec::new();
+    for f in &args.files {
+        let text = std::fs::read_to_string(f).with_context(|| format!("reading lexicon {}", f.display()))?;
+        overlays.push((f.display().to_string(), text));
+    }
+    let refs: Vec<(&str, &str)> = overlays.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    Ok(Lexicon::load(&refs)?)
+}
+
+fn pipeline(input: &InputArgs) -> anyhow::Result<Pipeline> {
+    Ok(Pipeline {
+        lexicon: load_lexicon(&input.lexicon)?,
+        format: input.format,
+        options: IntakeOptions { date: input.date, max_bytes: input.max_bytes },
+    })
+}
+
+/// Prints each document as one JSON line.
+struct JsonlSink<W: Write> {
+    out: W,
+}
+
+impl<W: Write> Sink for JsonlSink<W> {
+    fn accept(&mut self, batch: Vec<CodedDocument>) -> anyhow::Result<()> {
+        for doc in batch {
+            serde_json::to_writer(&mut self.out, &doc)?;
+            self.out.write_all(b"\n")?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+fn code(input: InputArgs) -> anyhow::Result<ExitCode> {
+    let p = pipeline(&input)?;
+    let inputs = expand_inputs(&input.inputs);
+    let mut sink = JsonlSink { out: BufWriter::new(std::io::stdout().lock()) };
+    let stats = p.run(&inputs, &mut sink, &ProgressBar::hidden())?;
+    Ok(exit_for(stats.records, stats.failed))
+}
+
+/// 0 unless there was input and every record of it failed.
+fn exit_for(records: usize, failed: usize) -> ExitCode {
+    if records > 0 && failed == records { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+/// Writes each batch to the store in one transaction.
+struct StoreSink {
+    store: Store,
+    outcome: BatchOutcome,
+}
+
+impl Sink for StoreSink {
+    fn accept(&mut self, batch: Vec<CodedDocument>) -> anyhow::Result<()> {
+        let o = self.store.write_batch(&batch)?;
+        self.outcome.add(o);
+        Ok(())
+    }
+}
+
+fn ingest(input: InputArgs, db: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let p = pipeline(&input)?;
+    let inputs = expand_inputs(&input.inputs);
+    let store = Store::open(db).with_context(|| format!("opening store {}", db.display()))?;
+    let mut sink = StoreSink { store, outcome: BatchOutcome::default() };
+    let progress = ProgressBar::new(inputs.len() as u64);
+    progress.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let stats = p.run(&inputs, &mut sink, &progress)?;
+    progress.finish_and_clear();
+    let o = sink.outcome;
+    println!(
+        "{} records from {} inputs in {:.1}s into {}: {} new documents ({} already stored), {} events, {} quotes, {} actor mentions; {} errors",
+        stats.records,
+        inputs.len(),
+        started.elapsed().as_secs_f64(),
+        db.display(),
+        o.documents,
+        o.unchanged,
+        o.events,
+        o.quotes,
+        o.actors,
+        stats.failed,
+    );
+    Ok(exit_for(stats.records, stats.failed))
+}
+
+fn open_existing(db: &std::path::Path) -> anyhow::Result<Store> {
+    if !db.exists() {
+        anyhow::bail!("no store at {} (create one with `dyad ingest`, or pass --db)", db.display());
+    }
+    Ok(Store::open(db).with_context(|| format!("opening store {}", db.display()))?)
+}
+
+#[derive(serde::Deserialize)]
+struct ResolveRequest {
+    text: String,
+    #[serde(default)]
+    context: Option<String>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+#[derive(serde::Serialize)]
+struct ResolveAnswer<'a> {
+    text: &'a str,
+    code: Option<String>,
+    country: Option<String>,
+    sector: Option<String>,
+    name: Option<String>,
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+fn resolve(date: Option<jiff::civil::Date>, lexicon: &LexiconArgs) -> anyhow::Result<ExitCode> {
+    let lex = load_lexicon(lexicon)?;
+    let stdin = std::io::stdin();
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for (n, line) in stdin.lock().lines().enumerate() {
+        let line = line.context("reading stdin")?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = match serde_json::from_str::<ResolveRequest>(&line) {
+            Err(e) => {
+                let msg = format!("line {}: {e}", n + 1);
+                serde_json::to_writer(&mut out, &ResolveAnswer {
+                    text: "", code: None, country: None, sector: None, name: None, kind: None, error: Some(msg),
+                })?;
+                out.write_all(b"\n")?;
+                continue;
+            }
+            Ok(r) => r,
+        };
+        let d = answer
+            .date
+            .as_deref()
+            .and_then(dyad_intake::parse_date_prefix)
+            .or(date);
+        let actor = dyad_code::resolve(&lex, &answer.text, answer.context.as_deref(), d);
+        serde_json::to_writer(&mut out, &ResolveAnswer {
+            text: &answer.text,
+            code: actor.as_ref().map(|a| a.code.clone()),
+            country: actor.as_ref().and_then(|a| a.country.clone()),
+            sector: actor.as_ref().and_then(|a| a.sector.clone()),
+            name: actor.as_ref().and_then(|a| a.name.clone()),
+            kind: actor.as_ref().map(|a| a.kind.as_str()),
+            error: None,
+        })?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn actor_cell(code: &str, name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!("{code} ({n})"),
+        None => code.to_string(),
+    }
+}
+
+fn print_json_lines<T: serde::Serialize>(rows: &[T]) -> anyhow::Result<()> {
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    for r in rows {
+        serde_json::to_writer(&mut out, r)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Longest cell printed in a table, in characters.
+const MAX_CELL: usize = 48;
+
+fn print_table(header: &[&str], rows: Vec<Vec<String>>) -> anyhow::Result<()> {
+    let cells: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|c| clip(&c.replace('\n', " "))).collect())
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in &cells {
+        for (w, c) in widths.iter_mut().zip(r) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut out = BufWriter::new(std::io::stdout().lock());
+    let line = |out: &mut dyn Write, r: &[&str]| -> std::io::Result<()> {
+        let parts: Vec<String> = r
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(c.chars().count()))))
+            .collect();
+        writeln!(out, "{}", parts.join("  ").trim_end())
+    };
+    line(&mut out, header)?;
+    for r in &cells {
+        let refs: Vec<&str> = r.iter().map(String::as_str).collect();
+        line(&mut out, &refs)?;
+    }
+    writeln!(out, "({} rows)", cells.len())?;
+    out.flush()?;
+    Ok(())
+}
+
+fn clip(s: &str) -> String {
+    if s.chars().count() <= MAX_CELL {
+        return s.to_string();
+    }
+    let mut c: String = s.chars().take(MAX_CELL - 1).collect();
+    c.push('…');
+    c
+}

@@ -37,7 +37,9 @@ pub struct Found {
 }
 
 /// Words that may stand between a country word and its role without changing it.
-const ROLE_MODIFIERS: &[&str] = &["top", "senior", "then", "acting", "outgoing", "incoming", "new", "former", "ex"];
+const ROLE_MODIFIERS: &[&str] = &[
+    "top", "senior", "then", "acting", "outgoing", "incoming", "new", "former", "ex",
+];
 
 /// Find every actor mention in the document, in text order.
 pub fn find(cx: &Context) -> Vec<Found> {
@@ -46,8 +48,16 @@ pub fn find(cx: &Context) -> Vec<Found> {
     let refs = references(cx, &out);
     out.extend(refs);
     out.sort_by(|a, b| {
-        (a.mention.span.start, a.mention.span.end, &a.mention.actor.code)
-            .cmp(&(b.mention.span.start, b.mention.span.end, &b.mention.actor.code))
+        (
+            a.mention.span.start,
+            a.mention.span.end,
+            &a.mention.actor.code,
+        )
+            .cmp(&(
+                b.mention.span.start,
+                b.mention.span.end,
+                &b.mention.actor.code,
+            ))
     });
     out.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.actor == b.mention.actor);
     out
@@ -105,7 +115,9 @@ fn first_pass(cx: &Context) -> Vec<Found> {
         }
 
         let anchor = match surface {
-            Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) => Anchor::Country(c),
+            Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) => {
+                Anchor::Country(c)
+            }
             Surface::Seat(c) => Anchor::Seat(c),
             Surface::Organization(o) => Anchor::Org(o),
             Surface::Person(_) | Surface::NotActor => continue,
@@ -129,13 +141,19 @@ fn first_pass(cx: &Context) -> Vec<Found> {
 
         // Role + "of" + country: "the leaders of Russia", then "... and China".
         let role_before = role_before_of(cx, t0).map(|(rs, r)| (rs, r, t0));
-        let inherited = of_role.filter(|(end, _, _)| coordinated(cx, *end, t0)).map(|(_, r, rs)| (rs, r, t0));
+        let inherited = of_role
+            .filter(|(end, _, _)| coordinated(cx, *end, t0))
+            .map(|(_, r, rs)| (rs, r, t0));
         if let Some((role_start, role, _)) = role_before.or(inherited)
             && let Some(code) = anchor_country(cx, anchor)
         {
             let (actor, person) = role_actor(cx, &code, role, None, false);
             let from_role = role_before.is_some();
-            let start = if from_role { with_determiner(cx, role_start) } else { t0 };
+            let start = if from_role {
+                with_determiner(cx, role_start)
+            } else {
+                t0
+            };
             out.push(found(
                 cx,
                 Span::new(cx.span(start).start, m.end),
@@ -170,7 +188,14 @@ fn first_pass(cx: &Context) -> Vec<Found> {
             }
             Anchor::Org(o) => org_actor(cx, o),
         };
-        out.push(found(cx, name_span, actor, (t0, t1, sentence), None, in_compound));
+        out.push(found(
+            cx,
+            name_span,
+            actor,
+            (t0, t1, sentence),
+            None,
+            in_compound,
+        ));
     }
     out
 }
@@ -215,7 +240,12 @@ fn best_surface(surfaces: &[Surface]) -> Option<Surface> {
     surfaces.iter().min_by_key(|s| rank(s)).copied()
 }
 
-pub(crate) fn simple(country: &str, sector: Option<&str>, name: Option<String>, kind: ActorKind) -> Actor {
+pub(crate) fn simple(
+    country: &str,
+    sector: Option<&str>,
+    name: Option<String>,
+    kind: ActorKind,
+) -> Actor {
     Actor {
         code: format!("{country}{}", sector.unwrap_or("")),
         name,
@@ -237,7 +267,12 @@ fn person_actor(cx: &Context, p: usize) -> Actor {
             (latest.map(|t| t.country.clone()).unwrap_or_default(), "ELI")
         }
     };
-    simple(&country, Some(sector), Some(person.name.clone()), ActorKind::Person)
+    simple(
+        &country,
+        Some(sector),
+        Some(person.name.clone()),
+        ActorKind::Person,
+    )
 }
 
 fn org_actor(cx: &Context, o: usize) -> Actor {
@@ -260,7 +295,10 @@ fn anchor_country(cx: &Context, a: Anchor) -> Option<String> {
 
 /// Include a determiner right before `t` ("the Kremlin chief", "a Kremlin adviser").
 fn with_determiner(cx: &Context, t: usize) -> usize {
-    if t > 0 && matches!(cx.lower(t - 1), "the" | "a" | "an") && cx.sentence_of(t - 1) == cx.sentence_of(t) {
+    if t > 0
+        && matches!(cx.lower(t - 1), "the" | "a" | "an")
+        && cx.sentence_of(t - 1) == cx.sentence_of(t)
+    {
         t - 1
     } else {
         t
@@ -279,7 +317,8 @@ fn extend_over_title(cx: &Context, t0: usize) -> usize {
                 continue;
             }
             let a = start - k;
-            if (a..start).all(|i| cx.is_capitalised(i)) && lex.role(&cx.phrase(a, start)).is_some() {
+            if (a..start).all(|i| cx.is_capitalised(i)) && lex.role(&cx.phrase(a, start)).is_some()
+            {
                 start = a;
                 moved = true;
                 break;
@@ -288,7 +327,12 @@ fn extend_over_title(cx: &Context, t0: usize) -> usize {
         // A demonym or country before the title: "Russian President".
         if moved && start > 0 && cx.is_capitalised(start - 1) {
             let w = cx.word(start - 1);
-            if cx.lexicon.lookup(w).iter().any(|s| matches!(s, Surface::Demonym(_) | Surface::CountryName(_))) {
+            if cx
+                .lexicon
+                .lookup(w)
+                .iter()
+                .any(|s| matches!(s, Surface::Demonym(_) | Surface::CountryName(_)))
+            {
                 start -= 1;
             }
         }
@@ -341,11 +385,19 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
             actor.kind = ActorKind::Person;
             actor.name = None;
         }
-        return Some(Composed { actor, person: None, end: end.unwrap_or(role_end) });
+        return Some(Composed {
+            actor,
+            person: None,
+            end: end.unwrap_or(role_end),
+        });
     }
     let code = code?;
     let (actor, person) = role_actor(cx, &code, role, name, former);
-    Some(Composed { actor, person, end: end.unwrap_or(role_end) })
+    Some(Composed {
+        actor,
+        person,
+        end: end.unwrap_or(role_end),
+    })
 }
 
 enum Name {
@@ -366,7 +418,8 @@ fn name_at(cx: &Context, t: usize) -> (Option<Name>, Option<usize>) {
     }
     if let Some(m) = cx.lexicon.find(&cx.text[start_byte..window_end]).first()
         && m.start == 0
-        && let Some(Surface::Person(p)) = m.surfaces.iter().find(|s| matches!(s, Surface::Person(_)))
+        && let Some(Surface::Person(p)) =
+            m.surfaces.iter().find(|s| matches!(s, Surface::Person(_)))
     {
         let end = cx.token_at(start_byte + m.end);
         return (Some(Name::Known(*p)), Some(end));
@@ -375,7 +428,10 @@ fn name_at(cx: &Context, t: usize) -> (Option<Name>, Option<usize>) {
     while e < t + 3
         && e < cx.len()
         && cx.is_capitalised(e)
-        && cx.word(e).chars().all(|c| c.is_alphabetic() || c == '-' || c == '.')
+        && cx
+            .word(e)
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '.')
         && cx.lexicon.lookup(cx.word(e)).is_empty()
         && cx.sentence_of(e) == cx.sentence_of(t)
     {
@@ -389,7 +445,13 @@ fn name_at(cx: &Context, t: usize) -> (Option<Name>, Option<usize>) {
     }
 }
 
-fn role_actor(cx: &Context, country: &str, role: &Role, name: Option<Name>, former: bool) -> (Actor, Option<usize>) {
+fn role_actor(
+    cx: &Context,
+    country: &str,
+    role: &Role,
+    name: Option<Name>,
+    former: bool,
+) -> (Actor, Option<usize>) {
     let sector = if former { "ELI" } else { role.sector.as_str() };
     match name {
         Some(Name::Known(p)) => (person_actor(cx, p), Some(p)),
@@ -420,13 +482,19 @@ fn role_before_of<'l>(cx: &'l Context, t: usize) -> Option<(usize, &'l Role)> {
     (1..=cx.lexicon.max_role_words())
         .rev()
         .filter(|k| *k <= end)
-        .find_map(|k| cx.lexicon.role(&cx.phrase(end - k, end)).map(|r| (end - k, r)))
+        .find_map(|k| {
+            cx.lexicon
+                .role(&cx.phrase(end - k, end))
+                .map(|r| (end - k, r))
+        })
         .filter(|(_, r)| r.sector == "GOV" || r.sector == "MIL")
 }
 
 /// True when token `t` continues a list that ended at `prev_end`: "Russia and China".
 fn coordinated(cx: &Context, prev_end: usize, t: usize) -> bool {
-    t > prev_end && t - prev_end <= 2 && (prev_end..t).all(|i| matches!(cx.lower(i), "and" | "," | "or"))
+    t > prev_end
+        && t - prev_end <= 2
+        && (prev_end..t).all(|i| matches!(cx.lower(i), "and" | "," | "or"))
 }
 
 /// A capital right after a preposition of place is a location.
@@ -496,7 +564,11 @@ fn references(cx: &Context, found: &[Found]) -> Vec<Found> {
 /// The people named before token `t`, latest first, each once.
 fn distinct_people_before(found: &[Found], t: usize) -> Vec<&Found> {
     let mut seen: Vec<&Found> = Vec::new();
-    for f in found.iter().rev().filter(|f| f.end <= t && f.mention.actor.kind == ActorKind::Person) {
+    for f in found
+        .iter()
+        .rev()
+        .filter(|f| f.end <= t && f.mention.actor.kind == ActorKind::Person)
+    {
         if !seen.iter().any(|s| s.mention.actor == f.mention.actor) {
             seen.push(f);
         }
@@ -541,21 +613,32 @@ pub fn resolve(
         find(&cx)
             .into_iter()
             .filter(|f| !f.anaphor)
-            .max_by_key(|f| (f.mention.span.len(), std::cmp::Reverse(f.mention.span.start)))
+            .max_by_key(|f| {
+                (
+                    f.mention.span.len(),
+                    std::cmp::Reverse(f.mention.span.start),
+                )
+            })
             .map(|f| f.mention.actor)
     };
     let direct = best(phrase);
-    if direct.as_ref().is_some_and(|a| a.country.is_some() || a.kind == ActorKind::Organization) {
+    if direct
+        .as_ref()
+        .is_some_and(|a| a.country.is_some() || a.kind == ActorKind::Organization)
+    {
         return direct;
     }
-    let country = context.map(str::trim).filter(|c| !c.is_empty()).and_then(|c| {
-        lexicon.country_by_code(&c.to_uppercase()).or_else(|| {
-            lexicon.lookup(c).iter().find_map(|s| match s {
-                Surface::CountryName(i) | Surface::Demonym(i) => Some(*i),
-                _ => None,
+    let country = context
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .and_then(|c| {
+            lexicon.country_by_code(&c.to_uppercase()).or_else(|| {
+                lexicon.lookup(c).iter().find_map(|s| match s {
+                    Surface::CountryName(i) | Surface::Demonym(i) => Some(*i),
+                    _ => None,
+                })
             })
-        })
-    });
+        });
     if let Some(c) = country {
         let name = &lexicon.country(c).name;
         let bare = ["the ", "The ", "a ", "A ", "an ", "An "]
@@ -602,7 +685,10 @@ mod tests {
     }
 
     fn codes(text: &str, date: &str) -> Vec<(String, String)> {
-        actors(text, date).into_iter().map(|(t, c, _)| (t, c)).collect()
+        actors(text, date)
+            .into_iter()
+            .map(|(t, c, _)| (t, c))
+            .collect()
     }
 
     fn pair(t: &str, c: &str) -> (String, String) {
@@ -612,16 +698,35 @@ mod tests {
     #[test]
     fn people_by_date() {
         let got = actors("Putin met Xi.", "2021-12-15");
-        assert_eq!(got[0], ("Putin".into(), "RUSGOV".into(), Some("Vladimir Putin".into())));
-        assert_eq!(got[1], ("Xi".into(), "CHNGOV".into(), Some("Xi Jinping".into())));
+        assert_eq!(
+            got[0],
+            (
+                "Putin".into(),
+                "RUSGOV".into(),
+                Some("Vladimir Putin".into())
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("Xi".into(), "CHNGOV".into(), Some("Xi Jinping".into()))
+        );
         // Biden was out of office in 2019: an elite, not the government.
-        assert_eq!(codes("Biden spoke.", "2019-06-01"), [pair("Biden", "USAELI")]);
+        assert_eq!(
+            codes("Biden spoke.", "2019-06-01"),
+            [pair("Biden", "USAELI")]
+        );
     }
 
     #[test]
     fn descriptions_resolve_to_office_holders() {
-        let got = actors("The Russian leader spoke, and so did China’s president and the Kremlin chief.", "2021-12-15");
-        let names: Vec<_> = got.iter().map(|(t, c, n)| (t.as_str(), c.as_str(), n.as_deref())).collect();
+        let got = actors(
+            "The Russian leader spoke, and so did China’s president and the Kremlin chief.",
+            "2021-12-15",
+        );
+        let names: Vec<_> = got
+            .iter()
+            .map(|(t, c, n)| (t.as_str(), c.as_str(), n.as_deref()))
+            .collect();
         assert_eq!(
             names,
             [
@@ -636,33 +741,67 @@ mod tests {
 
     #[test]
     fn roles_with_names_and_sectors() {
-        let got = actors("Kremlin adviser Yuri Ushakov said Chinese troops and Russian police left.", "2021-12-15");
-        assert_eq!(got[0], ("Kremlin adviser Yuri Ushakov".into(), "RUSGOV".into(), None));
+        let got = actors(
+            "Kremlin adviser Yuri Ushakov said Chinese troops and Russian police left.",
+            "2021-12-15",
+        );
+        assert_eq!(
+            got[0],
+            ("Kremlin adviser Yuri Ushakov".into(), "RUSGOV".into(), None)
+        );
         assert_eq!(pair(&got[1].0, &got[1].1), pair("Chinese troops", "CHNMIL"));
         assert_eq!(pair(&got[2].0, &got[2].1), pair("Russian police", "RUSCOP"));
         let got = actors("They met their US counterpart Joe Biden.", "2021-12-15");
-        assert_eq!(got[0], ("US counterpart Joe Biden".into(), "USAGOV".into(), Some("Joe Biden".into())));
+        assert_eq!(
+            got[0],
+            (
+                "US counterpart Joe Biden".into(),
+                "USAGOV".into(),
+                Some("Joe Biden".into())
+            )
+        );
     }
 
     #[test]
     fn coordinated_of_roles() {
         assert_eq!(
-            codes("The summit between the leaders of Russia and China ended.", "2021-12-15"),
-            [pair("the leaders of Russia", "RUSGOV"), pair("China", "CHNGOV")]
+            codes(
+                "The summit between the leaders of Russia and China ended.",
+                "2021-12-15"
+            ),
+            [
+                pair("the leaders of Russia", "RUSGOV"),
+                pair("China", "CHNGOV")
+            ]
         );
     }
 
     #[test]
     fn places_and_adjectives_are_not_actors() {
-        assert_eq!(codes("The Russian translation was read in Beijing.", "2021-12-15"), Vec::<(String, String)>::new());
-        assert_eq!(codes("Beijing said it would respond.", "2021-12-15"), [pair("Beijing", "CHN")]);
-        assert_eq!(codes("Firms in Latin America.", "2021-12-15"), Vec::<(String, String)>::new());
-        assert_eq!(codes("Americans voted.", "2021-12-15"), [pair("Americans", "USA")]);
+        assert_eq!(
+            codes("The Russian translation was read in Beijing.", "2021-12-15"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            codes("Beijing said it would respond.", "2021-12-15"),
+            [pair("Beijing", "CHN")]
+        );
+        assert_eq!(
+            codes("Firms in Latin America.", "2021-12-15"),
+            Vec::<(String, String)>::new()
+        );
+        assert_eq!(
+            codes("Americans voted.", "2021-12-15"),
+            [pair("Americans", "USA")]
+        );
     }
 
     #[test]
     fn references_resolve() {
-        let got = codes("Putin met Xi. Later the two leaders spoke. He said his country was ready.", "2021-12-15");
+        let got = codes(
+            "Putin met Xi. Later the two leaders spoke. He said his country was ready.",
+            "2021-12-15",
+        );
         // "He" is the subject of the last sentence that names someone: Putin.
         assert_eq!(
             got,
@@ -679,14 +818,26 @@ mod tests {
 
     #[test]
     fn pronouns_prefer_subjects() {
-        let got = codes("The Russian president hopes to meet with Xi, when he will visit Beijing.", "2021-12-15");
+        let got = codes(
+            "The Russian president hopes to meet with Xi, when he will visit Beijing.",
+            "2021-12-15",
+        );
         assert!(got.contains(&pair("he", "RUSGOV")), "{got:?}");
     }
 
     #[test]
     fn titles_extend_person_mentions() {
-        let got = codes("Russian President Vladimir Putin and Chancellor Olaf Scholz spoke.", "2022-03-01");
-        assert_eq!(got, [pair("Russian President Vladimir Putin", "RUSGOV"), pair("Chancellor Olaf Scholz", "DEUGOV")]);
+        let got = codes(
+            "Russian President Vladimir Putin and Chancellor Olaf Scholz spoke.",
+            "2022-03-01",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("Russian President Vladimir Putin", "RUSGOV"),
+                pair("Chancellor Olaf Scholz", "DEUGOV")
+            ]
+        );
     }
 
     #[test]
@@ -694,10 +845,22 @@ mod tests {
         let lex = Lexicon::builtin();
         let d = "2021-12-15".parse().ok();
         let r = |p: &str, c: Option<&str>| resolve(&lex, p, c, d).map(|a| (a.code, a.name));
-        assert_eq!(r("Kremlin adviser Yuri Ushakov", None), Some(("RUSGOV".into(), None)));
-        assert_eq!(r("the Chinese president", None), Some(("CHNGOV".into(), Some("Xi Jinping".into()))));
-        assert_eq!(r("the president", Some("FRA")), Some(("FRAGOV".into(), Some("Emmanuel Macron".into()))));
-        assert_eq!(r("the foreign minister", Some("Russia")).map(|a| a.0), Some("RUSGOV".into()));
+        assert_eq!(
+            r("Kremlin adviser Yuri Ushakov", None),
+            Some(("RUSGOV".into(), None))
+        );
+        assert_eq!(
+            r("the Chinese president", None),
+            Some(("CHNGOV".into(), Some("Xi Jinping".into())))
+        );
+        assert_eq!(
+            r("the president", Some("FRA")),
+            Some(("FRAGOV".into(), Some("Emmanuel Macron".into())))
+        );
+        assert_eq!(
+            r("the foreign minister", Some("Russia")).map(|a| a.0),
+            Some("RUSGOV".into())
+        );
         assert_eq!(r("a man in a hat", None), None);
     }
 

@@ -15,15 +15,27 @@ pub(crate) const DETERMINERS: &[&str] = &[
 /// clauses ("after the two leaders held talks") are left out.
 pub(crate) const PREPOSITIONS: &[&str] = &[
     "of", "in", "with", "for", "to", "from", "by", "on", "at", "about", "between", "against",
-    "into", "over", "under", "during", "toward", "towards", "among",
-    "amid", "near", "across", "through", "via", "than", "like", "without", "within", "upon",
-    "inside", "outside", "around", "beside", "behind", "despite",
+    "into", "over", "under", "during", "toward", "towards", "among", "amid", "near", "across",
+    "through", "via", "than", "like", "without", "within", "upon", "inside", "outside", "around",
+    "beside", "behind", "despite",
 ];
 
 /// Prepositions of place: a capital after them is where, not who.
 pub(crate) const LOCATIVES: &[&str] = &[
-    "in", "at", "from", "near", "to", "into", "outside", "inside", "across", "via", "around",
-    "throughout", "toward", "towards",
+    "in",
+    "at",
+    "from",
+    "near",
+    "to",
+    "into",
+    "outside",
+    "inside",
+    "across",
+    "via",
+    "around",
+    "throughout",
+    "toward",
+    "towards",
 ];
 
 /// The shared view of one document that annotators work on.
@@ -135,9 +147,7 @@ impl<'a> Context<'a> {
 
     /// The first token whose span starts at or after `byte`.
     pub fn token_at(&self, byte: usize) -> usize {
-        self.analysis
-            .tokens
-            .partition_point(|t| t.span.end <= byte)
+        self.analysis.tokens.partition_point(|t| t.span.end <= byte)
     }
 
     /// True when the token starts with a capital letter.
@@ -159,7 +169,10 @@ fn quote_regions(text: &str, analysis: &Analysis) -> Vec<bool> {
     let mut last_end = 0;
     for (i, t) in analysis.tokens.iter().enumerate() {
         // A paragraph break closes any quote left open.
-        if text.get(last_end..t.span.start).is_some_and(|g| g.contains("\n\n")) {
+        if text
+            .get(last_end..t.span.start)
+            .is_some_and(|g| g.contains("\n\n"))
+        {
             open = false;
         }
         last_end = t.span.end;

@@ -44,7 +44,9 @@ pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Ve
                 t += 1;
                 continue;
             };
-            let inside_actor = in_sentence.iter().any(|f| f.first <= t && t < f.end && !f.anaphor);
+            let inside_actor = in_sentence
+                .iter()
+                .any(|f| f.first <= t && t < f.end && !f.anaphor);
             if cx.in_quote(t) || inside_actor {
                 t = end;
                 continue;
@@ -53,10 +55,14 @@ pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Ve
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
                     continue;
                 }
-                let Some((sources, target)) = arguments(cx, &in_sentence, p, t, end) else {
-                    continue;
+                let pairs = match arguments(cx, &in_sentence, p, t, end) {
+                    Some((sources, target)) => sources.into_iter().map(|s| (s, target)).collect(),
+                    None => reciprocal(cx, &in_sentence, p, t),
                 };
-                for source in sources {
+                if pairs.is_empty() {
+                    continue;
+                }
+                for (source, target) in pairs {
                     if source.mention.actor.code == target.mention.actor.code
                         && source.mention.actor.name == target.mention.actor.name
                     {
@@ -67,8 +73,15 @@ pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Ve
                         Some(Mode::Intended) if p.code.starts_with("04") => "036",
                         _ => p.code.as_str(),
                     };
-                    let Some(info) = cameo::lookup(code) else { continue };
-                    let key = (s, source.mention.actor.code.clone(), target.mention.actor.code.clone(), info.root());
+                    let Some(info) = cameo::lookup(code) else {
+                        continue;
+                    };
+                    let key = (
+                        s,
+                        source.mention.actor.code.clone(),
+                        target.mention.actor.code.clone(),
+                        info.root(),
+                    );
                     if !seen.insert(key) {
                         continue;
                     }
@@ -102,7 +115,11 @@ pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Ve
 }
 
 /// The longest trigger starting at token `t`: its patterns and the token after it.
-fn trigger_at<'l>(cx: &'l Context, t: usize, limit: usize) -> Option<(Vec<&'l EventPattern>, usize)> {
+fn trigger_at<'l>(
+    cx: &'l Context,
+    t: usize,
+    limit: usize,
+) -> Option<(Vec<&'l EventPattern>, usize)> {
     let max = cx.lexicon.max_event_words();
     (1..=max).rev().filter(|k| t + k <= limit).find_map(|k| {
         let phrase = cx.phrase(t, t + k);
@@ -121,7 +138,11 @@ fn skip_determiners(cx: &Context, mut t: usize) -> usize {
 
 /// The actors that start at token `t`, or at a determiner just before it ("the leaders of").
 fn actors_at<'f>(actors: &[&'f Found], from: usize, t: usize) -> Vec<&'f Found> {
-    actors.iter().filter(|f| (from..=t).contains(&f.first)).copied().collect()
+    actors
+        .iter()
+        .filter(|f| (from..=t).contains(&f.first))
+        .copied()
+        .collect()
 }
 
 /// Source(s) and target for a trigger at `t..end`.
@@ -160,8 +181,11 @@ fn arguments<'f>(
                     // "between A and B": A is the source, B the target.
                     let second = actors
                         .iter()
-                        .find(|f| f.first >= first.end && f.first <= first.end + 2
-                            && (first.end..f.first).all(|i| matches!(cx.lower(i), "and" | ",")))
+                        .find(|f| {
+                            f.first >= first.end
+                                && f.first <= first.end + 2
+                                && (first.end..f.first).all(|i| matches!(cx.lower(i), "and" | ","))
+                        })
                         .copied();
                     if let Some(second) = second {
                         return Some((vec![first], second));
@@ -178,26 +202,62 @@ fn arguments<'f>(
     None
 }
 
+/// "Macron and Scholz held talks": a reciprocal event (one whose pattern takes "with") with
+/// a coordinated subject and no target is coded between the subject's members, each with
+/// those after it.
+fn reciprocal<'f>(
+    cx: &Context,
+    actors: &[&'f Found],
+    p: &EventPattern,
+    t: usize,
+) -> Vec<(&'f Found, &'f Found)> {
+    let takes_with = p
+        .targets
+        .iter()
+        .any(|r| matches!(r, Target::Preposition(w) if w == "with" || w == "between"));
+    if !takes_with {
+        return Vec::new();
+    }
+    let group = sources_before(cx, actors, t);
+    let mut pairs = Vec::new();
+    for (i, a) in group.iter().enumerate() {
+        for b in &group[i + 1..] {
+            if a.first != b.first {
+                pairs.push((*a, *b));
+            }
+        }
+    }
+    pairs
+}
+
 /// The subject before token `t`: the nearest actor not governed by a preposition, with the
 /// actors coordinated with it.
 fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f Found> {
     let candidates: Vec<&Found> = actors
         .iter()
-        .filter(|f| f.end <= t && !f.in_compound && !cx.in_quote(f.first) && subject_like(cx, actors, f))
+        .filter(|f| {
+            f.end <= t && !f.in_compound && !cx.in_quote(f.first) && subject_like(cx, actors, f)
+        })
         .copied()
         .collect();
     let Some(last) = candidates.last() else {
         return Vec::new();
     };
     // All mentions sharing the last one's span ("the two leaders" is two actors).
-    let mut group: Vec<&Found> = candidates.iter().filter(|f| f.first == last.first).copied().collect();
+    let mut group: Vec<&Found> = candidates
+        .iter()
+        .filter(|f| f.first == last.first)
+        .copied()
+        .collect();
     // Walk back over a coordinated list: "The US, Canada, Australia and Britain".
     let mut head = last.first;
     loop {
-        let prev = candidates
-            .iter()
-            .rev()
-            .find(|f| f.end <= head && head - f.end <= 2 && (f.end..head).all(|i| matches!(cx.lower(i), "," | "and" | "or")) && f.end < head);
+        let prev = candidates.iter().rev().find(|f| {
+            f.end <= head
+                && head - f.end <= 2
+                && (f.end..head).all(|i| matches!(cx.lower(i), "," | "and" | "or"))
+                && f.end < head
+        });
         match prev {
             Some(p) => {
                 group.insert(0, p);
@@ -218,7 +278,10 @@ fn subject_like(cx: &Context, actors: &[&Found], f: &Found) -> bool {
     // "between Biden and Xi": Xi is coordinated with a prepositional object.
     let mut head = f.first;
     while head >= 2 && matches!(cx.lower(head - 1), "and" | "," | "or") {
-        match actors.iter().find(|g| g.end == head - 1 || (g.end + 1 == head - 1 && cx.lower(g.end) == ",")) {
+        match actors
+            .iter()
+            .find(|g| g.end == head - 1 || (g.end + 1 == head - 1 && cx.lower(g.end) == ","))
+        {
             Some(g) => {
                 if governing_preposition(cx, g.first).is_some() {
                     return false;
@@ -233,13 +296,72 @@ fn subject_like(cx: &Context, actors: &[&Found], f: &Found) -> bool {
 
 const NEGATION: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
 const DENIAL: &[&str] = &["denied", "denies", "deny", "denying"];
-const CONDITION: &[&str] = &["could", "would", "might", "may", "should", "if", "unless", "proposed", "proposes", "suggested", "possible", "possibly"];
+const CONDITION: &[&str] = &[
+    "could",
+    "would",
+    "might",
+    "may",
+    "should",
+    "if",
+    "unless",
+    "proposed",
+    "proposes",
+    "suggested",
+    "possible",
+    "possibly",
+];
+/// Modals that make what follows intended.
+const INTENT_MODALS: &[&str] = &["will", "'ll", "shall"];
+/// Verbs and adjectives that make an event intended when followed by "to" ("hopes to meet");
+/// on their own they are events of their own ("pledged aid").
 const INTENT: &[&str] = &[
-    "will", "'ll", "shall", "plans", "plan", "planned", "planning", "hopes", "hope", "hoped",
-    "hoping", "intends", "intend", "intended", "wants", "want", "wanted", "expects", "expect",
-    "expected", "aims", "aim", "seeks", "seek", "promised", "promises", "pledged", "vowed",
-    "agreed", "scheduled", "set", "going", "ready", "willing", "invited", "eager", "due",
-    "looks", "looking", "wishes", "wish",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "hopes",
+    "hope",
+    "hoped",
+    "hoping",
+    "intends",
+    "intend",
+    "intended",
+    "wants",
+    "want",
+    "wanted",
+    "expects",
+    "expect",
+    "expected",
+    "aims",
+    "aim",
+    "seeks",
+    "seek",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "vowed",
+    "vows",
+    "agreed",
+    "agrees",
+    "scheduled",
+    "set",
+    "going",
+    "ready",
+    "willing",
+    "invited",
+    "eager",
+    "due",
+    "wishes",
+    "wish",
+    "like",
+    "prepared",
+    "preparing",
+    "prepares",
+    "travel",
+    "travels",
+    "traveling",
+    "travelling",
 ];
 
 /// The mode of an event from the words between its source (ending at `from`) and its
@@ -253,11 +375,19 @@ fn mode(cx: &Context, from: usize, t: usize, sentence_start: usize) -> Option<Mo
     if between.iter().any(|w| NEGATION.contains(w)) {
         return Some(Mode::Negated);
     }
-    let would_like = between.windows(2).any(|w| w[0] == "would" && w[1] == "like");
-    if would_like || between.iter().any(|w| INTENT.contains(w)) {
+    let would_like = between
+        .windows(2)
+        .any(|w| w[0] == "would" && w[1] == "like");
+    let intent_to = between
+        .windows(2)
+        .any(|w| INTENT.contains(&w[0]) && w[1] == "to")
+        || (from..t).any(|i| INTENT.contains(&cx.lower(i)) && cx.lower(i + 1) == "to");
+    if would_like || intent_to || between.iter().any(|w| INTENT_MODALS.contains(w)) {
         return Some(Mode::Intended);
     }
-    if between.iter().any(|w| CONDITION.contains(w)) || (sentence_start..t).any(|i| matches!(cx.lower(i), "if" | "unless")) {
+    if between.iter().any(|w| CONDITION.contains(w))
+        || (sentence_start..t).any(|i| matches!(cx.lower(i), "if" | "unless"))
+    {
         return Some(Mode::Hypothetical);
     }
     None
@@ -273,7 +403,10 @@ mod tests {
         let doc = Document {
             id: "t".into(),
             text: text.into(),
-            published: Some(DateValue { value: "2021-12-15".into(), source: DateSource::Given }),
+            published: Some(DateValue {
+                value: "2021-12-15".into(),
+                source: DateSource::Given,
+            }),
             ..Default::default()
         };
         crate::code_document(doc, &lex)
@@ -291,13 +424,22 @@ mod tests {
             .collect()
     }
 
-    fn ev(s: &str, t: &str, c: &str, m: Option<Mode>, trig: &str) -> (String, String, String, Option<Mode>, String) {
+    fn ev(
+        s: &str,
+        t: &str,
+        c: &str,
+        m: Option<Mode>,
+        trig: &str,
+    ) -> (String, String, String, Option<Mode>, String) {
         (s.into(), t.into(), c.into(), m, trig.into())
     }
 
     #[test]
     fn consultations() {
-        assert_eq!(events("Putin met Xi in Beijing."), [ev("RUSGOV", "CHNGOV", "040", None, "met")]);
+        assert_eq!(
+            events("Putin met Xi in Beijing."),
+            [ev("RUSGOV", "CHNGOV", "040", None, "met")]
+        );
         assert_eq!(
             events("Germany held talks with France on Monday."),
             [ev("DEU", "FRA", "040", None, "talks")]
@@ -310,7 +452,10 @@ mod tests {
             events("Erdogan had a phone call with Putin."),
             [ev("TURGOV", "RUSGOV", "041", None, "phone call")]
         );
-        assert_eq!(events("Macron visited China."), [ev("FRAGOV", "CHN", "042", None, "visited")]);
+        assert_eq!(
+            events("Macron visited China."),
+            [ev("FRAGOV", "CHN", "042", None, "visited")]
+        );
     }
 
     #[test]
@@ -325,7 +470,13 @@ mod tests {
         );
         assert_eq!(
             events("Biden could meet Xi next month."),
-            [ev("USAGOV", "CHNGOV", "040", Some(Mode::Hypothetical), "meet")]
+            [ev(
+                "USAGOV",
+                "CHNGOV",
+                "040",
+                Some(Mode::Hypothetical),
+                "meet"
+            )]
         );
         assert_eq!(
             events("The Kremlin denied that Putin met Zelensky."),
@@ -338,10 +489,36 @@ mod tests {
         let got = events("Putin spoke to Xi. Then the two leaders held a meeting with Biden.");
         assert_eq!(
             got,
-            [ev("CHNGOV", "USAGOV", "040", None, "meeting"), ev("RUSGOV", "USAGOV", "040", None, "meeting")]
+            [
+                ev("CHNGOV", "USAGOV", "040", None, "meeting"),
+                ev("RUSGOV", "USAGOV", "040", None, "meeting")
+            ]
         );
         let got = events("France and Germany held talks with Japan.");
-        assert_eq!(got, [ev("FRA", "JPN", "040", None, "talks"), ev("DEU", "JPN", "040", None, "talks")]);
+        assert_eq!(
+            got,
+            [
+                ev("FRA", "JPN", "040", None, "talks"),
+                ev("DEU", "JPN", "040", None, "talks")
+            ]
+        );
+    }
+
+    #[test]
+    fn reciprocal_subjects() {
+        let got = events(
+            "French President Emmanuel Macron and German Chancellor Olaf Scholz held talks in Berlin.",
+        );
+        assert_eq!(got, [ev("FRAGOV", "DEUGOV", "040", None, "talks")]);
+    }
+
+    #[test]
+    fn finite_intent_verbs_are_not_modes() {
+        let got = events("Kishida pledged aid on Tuesday during a videoconference with Zelensky.");
+        assert_eq!(
+            got,
+            [ev("JPNGOV", "UKRGOV", "040", None, "videoconference")]
+        );
     }
 
     #[test]

@@ -17,14 +17,66 @@ use crate::context::Context;
 
 /// Verbs and phrases that attribute speech, in lower case, one or two words.
 const CUES: &[&str] = &[
-    "said", "says", "say", "replied", "replies", "stressed", "stresses", "added", "adds",
-    "told", "tells", "noted", "notes", "pointed out", "points out", "asked", "asks",
-    "insisted", "insists", "warned", "warns", "declared", "declares", "explained", "explains",
-    "wrote", "writes", "recalled", "recalls", "emphasized", "emphasised", "emphasizes",
-    "emphasises", "indicated", "indicates", "announced", "announces", "continued",
-    "concluded", "remarked", "argued", "argues", "claimed", "claims", "stated", "states",
-    "urged", "urges", "vowed", "vows", "acknowledged", "admitted", "answered", "commented",
-    "according to", "quoted", "underlined", "underscored", "affirmed", "assured",
+    "said",
+    "says",
+    "say",
+    "replied",
+    "replies",
+    "stressed",
+    "stresses",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "noted",
+    "notes",
+    "pointed out",
+    "points out",
+    "asked",
+    "asks",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "declared",
+    "declares",
+    "explained",
+    "explains",
+    "wrote",
+    "writes",
+    "recalled",
+    "recalls",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "indicated",
+    "indicates",
+    "announced",
+    "announces",
+    "continued",
+    "concluded",
+    "remarked",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "stated",
+    "states",
+    "urged",
+    "urges",
+    "vowed",
+    "vows",
+    "acknowledged",
+    "admitted",
+    "answered",
+    "commented",
+    "according to",
+    "quoted",
+    "underlined",
+    "underscored",
+    "affirmed",
+    "assured",
 ];
 
 /// Quoted passages shorter than this, with no attribution, are scare quotes.
@@ -44,7 +96,9 @@ pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
         let Some(text) = span.slice(cx.text) else {
             continue;
         };
-        let words = (open + 1..close).filter(|&i| cx.kind(i) == Some(dyad_model::TokenKind::Word)).count();
+        let words = (open + 1..close)
+            .filter(|&i| cx.kind(i) == Some(dyad_model::TokenKind::Word))
+            .count();
         let attribution = after(cx, actors, close).or_else(|| before(cx, actors, open));
         if attribution.is_none() && words < MIN_UNATTRIBUTED_WORDS {
             continue;
@@ -68,7 +122,11 @@ fn quotation_marks(cx: &Context) -> Vec<(usize, usize)> {
     let mut last_end = 0;
     for i in 0..cx.len() {
         let sp = cx.span(i);
-        if cx.text.get(last_end..sp.start).is_some_and(|g| g.contains("\n\n")) {
+        if cx
+            .text
+            .get(last_end..sp.start)
+            .is_some_and(|g| g.contains("\n\n"))
+        {
             open = None;
         }
         last_end = sp.end;
@@ -93,7 +151,8 @@ fn quotation_marks(cx: &Context) -> Vec<(usize, usize)> {
 fn cue_at(cx: &Context, t: usize) -> Option<(String, usize)> {
     [2, 1].into_iter().find_map(|k| {
         let p = cx.phrase(t, t + k);
-        CUES.contains(&p.as_str()).then(|| (cx.text_of(t, t + k).to_string(), t + k))
+        CUES.contains(&p.as_str())
+            .then(|| (cx.text_of(t, t + k).to_string(), t + k))
     })
 }
 
@@ -111,7 +170,9 @@ fn after(cx: &Context, actors: &[Found], close: usize) -> Option<Attribution> {
         if let Some((cue, after_cue)) = cue_at(cx, t) {
             // Speaker before the cue (between the quote and it), else right after it.
             let before_cue = actors.iter().rev().find(|f| f.first > close && f.end <= t);
-            let after_cue = actors.iter().find(|f| f.first >= after_cue && f.first <= after_cue + 1);
+            let after_cue = actors
+                .iter()
+                .find(|f| f.first >= after_cue && f.first <= after_cue + 1);
             let speaker = before_cue.or(after_cue).map(|f| f.mention.clone());
             return Some((speaker.or_else(|| last_person(actors, close)), Some(cue)));
         }
@@ -164,12 +225,18 @@ mod tests {
     use dyad_lexicon::Lexicon;
     use dyad_model::{DateSource, DateValue, Document};
 
-    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    /// (quote, speaker text, speaker name, cue)
+    type Row = (String, Option<String>, Option<String>, Option<String>);
+
+    fn quotes(text: &str) -> Vec<Row> {
         let lex = Lexicon::builtin();
         let doc = Document {
             id: "q".into(),
             text: text.into(),
-            published: Some(DateValue { value: "2021-12-15".into(), source: DateSource::Given }),
+            published: Some(DateValue {
+                value: "2021-12-15".into(),
+                source: DateSource::Given,
+            }),
             ..Default::default()
         };
         crate::code_document(doc, &lex)
@@ -177,43 +244,98 @@ mod tests {
             .into_iter()
             .map(|q| {
                 let sp = q.speaker.as_ref();
-                (q.text, sp.map(|s| s.text.clone()), sp.and_then(|s| s.actor.name.clone()), q.cue)
+                (
+                    q.text,
+                    sp.map(|s| s.text.clone()),
+                    sp.and_then(|s| s.actor.name.clone()),
+                    q.cue,
+                )
             })
             .collect()
     }
 
-    fn q(t: &str, s: Option<&str>, n: Option<&str>, c: Option<&str>) -> (String, Option<String>, Option<String>, Option<String>) {
-        (t.into(), s.map(Into::into), n.map(Into::into), c.map(Into::into))
+    fn q(
+        t: &str,
+        s: Option<&str>,
+        n: Option<&str>,
+        c: Option<&str>,
+    ) -> (String, Option<String>, Option<String>, Option<String>) {
+        (
+            t.into(),
+            s.map(Into::into),
+            n.map(Into::into),
+            c.map(Into::into),
+        )
     }
 
     #[test]
     fn speaker_after_quote() {
         assert_eq!(
-            quotes("“Dear friends, I am very happy to see you,” Putin said in the videoconference."),
-            [q("Dear friends, I am very happy to see you,", Some("Putin"), Some("Vladimir Putin"), Some("said"))]
+            quotes(
+                "“Dear friends, I am very happy to see you,” Putin said in the videoconference."
+            ),
+            [q(
+                "Dear friends, I am very happy to see you,",
+                Some("Putin"),
+                Some("Vladimir Putin"),
+                Some("said")
+            )]
         );
         assert_eq!(
             quotes("“China knows how to do it,” said the Kremlin chief."),
-            [q("China knows how to do it,", Some("the Kremlin chief"), Some("Vladimir Putin"), Some("said"))]
+            [q(
+                "China knows how to do it,",
+                Some("the Kremlin chief"),
+                Some("Vladimir Putin"),
+                Some("said")
+            )]
         );
     }
 
     #[test]
     fn pronoun_speaker() {
         let got = quotes("Xi spoke first. \"We are ready to work with all partners,\" he added.");
-        assert_eq!(got, [q("We are ready to work with all partners,", Some("he"), Some("Xi Jinping"), Some("added"))]);
+        assert_eq!(
+            got,
+            [q(
+                "We are ready to work with all partners,",
+                Some("he"),
+                Some("Xi Jinping"),
+                Some("added")
+            )]
+        );
     }
 
     #[test]
     fn speaker_before_quote() {
-        let got = quotes("Xi indicated that he was “excitedly waiting for the Olympics meeting” with Putin.");
-        assert_eq!(got, [q("excitedly waiting for the Olympics meeting", Some("Xi"), Some("Xi Jinping"), Some("indicated"))]);
+        let got = quotes(
+            "Xi indicated that he was “excitedly waiting for the Olympics meeting” with Putin.",
+        );
+        assert_eq!(
+            got,
+            [q(
+                "excitedly waiting for the Olympics meeting",
+                Some("Xi"),
+                Some("Xi Jinping"),
+                Some("indicated")
+            )]
+        );
     }
 
     #[test]
     fn according_to_without_a_speaker_is_passed_over() {
-        let got = quotes("In turn, Xi indicated, according to a Russian translation, that he was “excitedly waiting for the meeting” with Putin.");
-        assert_eq!(got, [q("excitedly waiting for the meeting", Some("Xi"), Some("Xi Jinping"), Some("indicated"))]);
+        let got = quotes(
+            "In turn, Xi indicated, according to a Russian translation, that he was “excitedly waiting for the meeting” with Putin.",
+        );
+        assert_eq!(
+            got,
+            [q(
+                "excitedly waiting for the meeting",
+                Some("Xi"),
+                Some("Xi Jinping"),
+                Some("indicated")
+            )]
+        );
     }
 
     #[test]

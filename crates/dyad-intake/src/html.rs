@@ -80,9 +80,9 @@ pub fn read(
 
 /// Elements that never take a closing tag, or often go without one.
 const UNCOUNTED: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype", "html",
-    "head", "body", "tbody", "thead",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype", "html", "head", "body",
+    "tbody", "thead",
 ];
 
 /// A quick estimate of the deepest element nesting, from start and end tags alone.
@@ -182,7 +182,10 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Lula Visits New Delhi"));
         assert_eq!(doc.site.as_deref(), Some("Example Daily"));
         let p = doc.published.unwrap();
-        assert_eq!((p.value.as_str(), p.source), ("2023-11-21", DateSource::Metadata));
+        assert_eq!(
+            (p.value.as_str(), p.source),
+            ("2023-11-21", DateSource::Metadata)
+        );
         assert_eq!(doc.language.as_deref(), Some("en"));
         assert!(doc.text.contains("met Indian Prime Minister Narendra Modi"));
         assert!(doc.text.contains("natural partners"));
@@ -216,7 +219,10 @@ mod tests {
     fn depth_estimate() {
         assert_eq!(nesting_depth("<div><div></div><span/></div>"), 2);
         assert_eq!(nesting_depth("<p>a<p>b<br><img src=x><li>c"), 0);
-        assert_eq!(nesting_depth("<script>if (a<b) { x = '<div>'; }</script><div></div>"), 1);
+        assert_eq!(
+            nesting_depth("<script>if (a<b) { x = '<div>'; }</script><div></div>"),
+            1
+        );
         assert_eq!(nesting_depth("<!-- <div> --><section>"), 1);
     }
 

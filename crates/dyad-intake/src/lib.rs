@@ -337,8 +337,14 @@ mod tests {
 
     #[test]
     fn bad_inputs_are_errors_not_panics() {
-        assert!(matches!(read("e.txt", b"")[0].result, Err(IntakeError::Empty)));
-        assert!(matches!(read("w.txt", b" \n\t ")[0].result, Err(IntakeError::Empty)));
+        assert!(matches!(
+            read("e.txt", b"")[0].result,
+            Err(IntakeError::Empty)
+        ));
+        assert!(matches!(
+            read("w.txt", b" \n\t ")[0].result,
+            Err(IntakeError::Empty)
+        ));
         assert!(matches!(
             read("b.bin", b"\x7fELF\x02\x01\x01\x00\x00")[0].result,
             Err(IntakeError::Binary { .. })
@@ -352,7 +358,13 @@ mod tests {
             ..Default::default()
         };
         let r = read_bytes("big.txt", &[b'a'; 11], Format::Auto, &opts);
-        assert!(matches!(r[0].result, Err(IntakeError::TooLarge { size: 11, limit: 10 })));
+        assert!(matches!(
+            r[0].result,
+            Err(IntakeError::TooLarge {
+                size: 11,
+                limit: 10
+            })
+        ));
     }
 
     #[test]
@@ -382,7 +394,10 @@ mod tests {
         assert_eq!(a.published.as_ref().unwrap().value, "2021-12-15");
         assert_eq!(a.published.as_ref().unwrap().source, DateSource::Given);
         assert_eq!(recs[1].id, "in.jsonl:3");
-        assert!(matches!(recs[1].result, Err(IntakeError::Json { line: 3, .. })));
+        assert!(matches!(
+            recs[1].result,
+            Err(IntakeError::Json { line: 3, .. })
+        ));
         let b = recs[2].result.as_ref().unwrap();
         assert_eq!(b.id, "7");
         assert!(b.text.contains("Biden called Macron"), "{:?}", b.text);
@@ -397,7 +412,10 @@ mod tests {
         };
         let r = read_bytes("a.txt", b"Putin met Xi.", Format::Text, &opts);
         let d = r[0].result.as_ref().unwrap().published.clone().unwrap();
-        assert_eq!((d.value.as_str(), d.source), ("2021-12-15", DateSource::Given));
+        assert_eq!(
+            (d.value.as_str(), d.source),
+            ("2021-12-15", DateSource::Given)
+        );
     }
 
     #[test]

@@ -56,9 +56,40 @@ const FURNITURE: &[&str] = &[
 
 /// News agencies whose names appear in bylines.
 const AGENCIES: &[&str] = &[
-    "afp", "ap", "reuters", "efe", "dpa", "ansa", "kyodo", "xinhua", "tass", "ria", "upi",
-    "aa", "pa", "bloomberg", "yonhap", "kna", "epd", "kna", "sid", "lusa", "ips", "irna",
-    "anp", "belga", "apa", "ctk", "pap", "mti", "ana", "ani", "pti", "ians", "bernama", "aap",
+    "afp",
+    "ap",
+    "reuters",
+    "efe",
+    "dpa",
+    "ansa",
+    "kyodo",
+    "xinhua",
+    "tass",
+    "ria",
+    "upi",
+    "aa",
+    "pa",
+    "bloomberg",
+    "yonhap",
+    "kna",
+    "epd",
+    "kna",
+    "sid",
+    "lusa",
+    "ips",
+    "irna",
+    "anp",
+    "belga",
+    "apa",
+    "ctk",
+    "pap",
+    "mti",
+    "ana",
+    "ani",
+    "pti",
+    "ians",
+    "bernama",
+    "aap",
 ];
 
 /// Read a plain-text article.
@@ -259,7 +290,10 @@ Your email address will not be published. Required fields are marked *\n";
             split_site_suffix("Macron and Scholz hold talks - Example News"),
             ("Macron and Scholz hold talks", Some("Example News"))
         );
-        assert_eq!(split_site_suffix("Russia-China ties - new"), ("Russia-China ties - new", None));
+        assert_eq!(
+            split_site_suffix("Russia-China ties - new"),
+            ("Russia-China ties - new", None)
+        );
         assert_eq!(split_site_suffix("No suffix"), ("No suffix", None));
     }
 

@@ -170,7 +170,10 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
         "data/countries.tsv",
         include_str!("../../../data/countries.tsv"),
     ),
-    ("data/leaders.tsv", include_str!("../../../data/leaders.tsv")),
+    (
+        "data/leaders.tsv",
+        include_str!("../../../data/leaders.tsv"),
+    ),
     (
         "data/organizations.tsv",
         include_str!("../../../data/organizations.tsv"),
@@ -193,7 +196,11 @@ impl Lexicon {
     /// row with the code of an existing country or organisation replaces it; other rows add.
     pub fn load(overlays: &[(&str, &str)]) -> Result<Lexicon, LexiconError> {
         let mut tables = load::Tables::default();
-        for (name, text) in BUILTIN_SOURCES.iter().copied().chain(overlays.iter().copied()) {
+        for (name, text) in BUILTIN_SOURCES
+            .iter()
+            .copied()
+            .chain(overlays.iter().copied())
+        {
             tables.add_source(name, text)?;
         }
         Ok(tables.compile())
@@ -274,12 +281,19 @@ impl Lexicon {
                 .iter()
                 .filter(|t| t.covers(d))
                 .max_by_key(|t| (t.primary, t.start)),
-            None => terms.iter().max_by_key(|t| (t.end.is_none(), t.start, t.primary)),
+            None => terms
+                .iter()
+                .max_by_key(|t| (t.end.is_none(), t.start, t.primary)),
         }
     }
 
     /// Who held `office` in `country` on `date` (the latest holder when no date is known).
-    pub fn office_holder(&self, country: &str, office: &Office, date: Option<Date>) -> Option<usize> {
+    pub fn office_holder(
+        &self,
+        country: &str,
+        office: &Office,
+        date: Option<Date>,
+    ) -> Option<usize> {
         let fits = |t: &Term| {
             t.country == country
                 && match office {
@@ -294,7 +308,8 @@ impl Lexicon {
                     Some(d) => t.covers(d),
                     None => true,
                 };
-                let better = best.is_none_or(|(_, b)| (t.end.is_none(), t.start) > (b.end.is_none(), b.start));
+                let better = best
+                    .is_none_or(|(_, b)| (t.end.is_none(), t.start) > (b.end.is_none(), b.start));
                 if ok && better {
                     best = Some((i, t));
                 }
@@ -327,9 +342,15 @@ mod tests {
         assert!(lex.people().len() > 100);
         assert!(lex.organizations().len() > 50);
         assert!(lex.role("Prime Minister").is_some());
-        let consult: Vec<&str> = lex.event_patterns("held talks").map(|e| e.code.as_str()).collect();
+        let consult: Vec<&str> = lex
+            .event_patterns("held talks")
+            .map(|e| e.code.as_str())
+            .collect();
         assert!(consult.is_empty());
-        let talks: Vec<&str> = lex.event_patterns("talks").map(|e| e.code.as_str()).collect();
+        let talks: Vec<&str> = lex
+            .event_patterns("talks")
+            .map(|e| e.code.as_str())
+            .collect();
         assert_eq!(talks, ["040"]);
         assert!(lex.max_event_words() >= 2);
         let rus = lex.country_by_code("RUS").unwrap();
@@ -341,12 +362,30 @@ mod tests {
         let lex = Lexicon::builtin();
         let pres = Office::Named("president".into());
         let name = |i: Option<usize>| i.map(|i| lex.person(i).name.as_str());
-        assert_eq!(name(lex.office_holder("RUS", &pres, date("2021-12-15"))), Some("Vladimir Putin"));
-        assert_eq!(name(lex.office_holder("RUS", &pres, date("2010-01-01"))), Some("Dmitry Medvedev"));
-        assert_eq!(name(lex.office_holder("RUS", &Office::Primary, date("2010-01-01"))), Some("Dmitry Medvedev"));
-        assert_eq!(name(lex.office_holder("USA", &pres, date("2021-12-15"))), Some("Joe Biden"));
-        assert_eq!(name(lex.office_holder("CHN", &Office::Primary, date("2021-12-15"))), Some("Xi Jinping"));
-        assert_eq!(name(lex.office_holder("GBR", &Office::Primary, date("2021-12-15"))), Some("Boris Johnson"));
+        assert_eq!(
+            name(lex.office_holder("RUS", &pres, date("2021-12-15"))),
+            Some("Vladimir Putin")
+        );
+        assert_eq!(
+            name(lex.office_holder("RUS", &pres, date("2010-01-01"))),
+            Some("Dmitry Medvedev")
+        );
+        assert_eq!(
+            name(lex.office_holder("RUS", &Office::Primary, date("2010-01-01"))),
+            Some("Dmitry Medvedev")
+        );
+        assert_eq!(
+            name(lex.office_holder("USA", &pres, date("2021-12-15"))),
+            Some("Joe Biden")
+        );
+        assert_eq!(
+            name(lex.office_holder("CHN", &Office::Primary, date("2021-12-15"))),
+            Some("Xi Jinping")
+        );
+        assert_eq!(
+            name(lex.office_holder("GBR", &Office::Primary, date("2021-12-15"))),
+            Some("Boris Johnson")
+        );
         assert_eq!(lex.office_holder("ATA", &pres, date("2021-12-15")), None);
     }
 
@@ -354,8 +393,14 @@ mod tests {
     fn person_terms_by_date() {
         let lex = Lexicon::builtin();
         let putin = lex.person_by_name("Putin").unwrap();
-        assert_eq!(lex.person_on(putin, date("2010-06-01")).unwrap().office, "prime minister");
-        assert_eq!(lex.person_on(putin, date("2021-12-15")).unwrap().office, "president");
+        assert_eq!(
+            lex.person_on(putin, date("2010-06-01")).unwrap().office,
+            "prime minister"
+        );
+        assert_eq!(
+            lex.person_on(putin, date("2021-12-15")).unwrap().office,
+            "president"
+        );
         let biden = lex.person_by_name("Joe Biden").unwrap();
         assert!(lex.person_on(biden, date("2019-01-01")).is_none());
     }
@@ -366,7 +411,11 @@ mod tests {
                        XYZ\t-\tFreedonia\t-\tFreedonian|Freedonians\tFredville\t-\n";
         let lex = Lexicon::load(&[("mine.tsv", overlay)]).unwrap();
         let text = "Freedonian troops left Fredville.";
-        let found: Vec<&str> = lex.find(text).iter().map(|m| &text[m.start..m.end]).collect();
+        let found: Vec<&str> = lex
+            .find(text)
+            .iter()
+            .map(|m| &text[m.start..m.end])
+            .collect();
         assert_eq!(found, ["Freedonian", "Fredville"]);
         let bad = Lexicon::load(&[("bad.tsv", "code\tiso2\tname\nXYZ\n")]);
         assert!(bad.is_err());

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::matcher::Matcher;
 use crate::{
-    Country, EventPattern, Lexicon, Office, Organization, Person, Role, RoleKind, Surface,
-    Target, Term,
+    Country, EventPattern, Lexicon, Office, Organization, Person, Role, RoleKind, Surface, Target,
+    Term,
 };
 
 /// A problem in a lexicon file, with where it is.
@@ -21,8 +21,12 @@ pub struct LexiconError {
     pub message: String,
 }
 
-const COUNTRIES: &[&str] = &["code", "iso2", "name", "aliases", "demonyms", "capitals", "seats"];
-const LEADERS: &[&str] = &["name", "aliases", "country", "office", "primary", "start", "end"];
+const COUNTRIES: &[&str] = &[
+    "code", "iso2", "name", "aliases", "demonyms", "capitals", "seats",
+];
+const LEADERS: &[&str] = &[
+    "name", "aliases", "country", "office", "primary", "start", "end",
+];
 const ORGANIZATIONS: &[&str] = &["code", "name", "aliases", "country", "sector", "kind"];
 const ROLES: &[&str] = &["forms", "sector", "kind", "office"];
 const NOT_ACTORS: &[&str] = &["phrase"];
@@ -45,7 +49,11 @@ fn list(field: &str) -> Vec<String> {
     if field == "-" || field.is_empty() {
         Vec::new()
     } else {
-        field.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect()
+        field
+            .split('|')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 }
 
@@ -111,7 +119,9 @@ impl Tables {
     fn country(&mut self, f: &[&str]) -> Result<(), String> {
         let code = f[0].to_string();
         if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("country code {code:?} is not three capital letters"));
+            return Err(format!(
+                "country code {code:?} is not three capital letters"
+            ));
         }
         let c = Country {
             code,
@@ -166,7 +176,9 @@ impl Tables {
             }
         }
         // A row for the same office and start replaces the earlier one (overlays fix dates).
-        p.terms.retain(|t| !(t.office == term.office && t.start == term.start && t.country == term.country));
+        p.terms.retain(|t| {
+            !(t.office == term.office && t.start == term.start && t.country == term.country)
+        });
         p.terms.push(term);
         Ok(())
     }
@@ -180,7 +192,10 @@ impl Tables {
             sector: opt(f[4]),
         };
         if o.code.is_empty() || !o.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(format!("organisation code {:?} is not capital letters", o.code));
+            return Err(format!(
+                "organisation code {:?} is not capital letters",
+                o.code
+            ));
         }
         match self.organizations.iter_mut().find(|x| x.code == o.code) {
             Some(existing) => *existing = o,
@@ -194,7 +209,11 @@ impl Tables {
             "person" => RoleKind::Person,
             "group" => RoleKind::Group,
             "organization" => RoleKind::Organization,
-            other => return Err(format!("role kind must be person, group or organization, not {other:?}")),
+            other => {
+                return Err(format!(
+                    "role kind must be person, group or organization, not {other:?}"
+                ));
+            }
         };
         let office = match f[3] {
             "-" => None,
@@ -343,7 +362,10 @@ mod tests {
     fn errors_name_file_and_line() {
         let mut t = Tables::default();
         let e = t
-            .add_source("x.tsv", "# c\nforms\tsector\tkind\toffice\nboss\tGOV\tperson\n")
+            .add_source(
+                "x.tsv",
+                "# c\nforms\tsector\tkind\toffice\nboss\tGOV\tperson\n",
+            )
             .unwrap_err();
         assert_eq!((e.source_name.as_str(), e.line), ("x.tsv", 3));
         let e = t.add_source("y.tsv", "what\tever\n").unwrap_err();

@@ -95,8 +95,15 @@ mod tests {
     fn whole_words_longest_first() {
         let mt = m(&["China", "Chinese", "US", "U.S.", "Latin America", "America"]);
         let text = "Chinese and US firms in Latin America, not USSR; U.S.-China ties; America.";
-        let got: Vec<&str> = mt.find(text).iter().map(|x| &text[x.start..x.end]).collect();
-        assert_eq!(got, ["Chinese", "US", "Latin America", "U.S.", "China", "America"]);
+        let got: Vec<&str> = mt
+            .find(text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(
+            got,
+            ["Chinese", "US", "Latin America", "U.S.", "China", "America"]
+        );
     }
 
     #[test]

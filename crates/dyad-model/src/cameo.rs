@@ -104,7 +104,11 @@ mod tests {
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
             .count();
-        assert_eq!(n, data_rows - 1, "some rows of data/cameo.tsv did not parse");
+        assert_eq!(
+            n,
+            data_rows - 1,
+            "some rows of data/cameo.tsv did not parse"
+        );
         for root in 1..=20 {
             let root = format!("{root:02}");
             assert!(lookup(&root).is_some(), "root {root} missing");

@@ -223,8 +223,18 @@ mod tests {
         let doc = CodedDocument::failed("x.txt", vec!["intake: empty input".into()]);
         let v: serde_json::Value = serde_json::to_value(&doc).unwrap();
         for key in [
-            "id", "url", "title", "site", "published", "language", "text", "actors", "events",
-            "quotes", "times", "errors",
+            "id",
+            "url",
+            "title",
+            "site",
+            "published",
+            "language",
+            "text",
+            "actors",
+            "events",
+            "quotes",
+            "times",
+            "errors",
         ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }

@@ -24,8 +24,8 @@ mod document;
 mod span;
 
 pub use coded::{
-    Actor, ActorKind, CodedDocument, DateSource, DateValue, Event, Evidence, Mention, Mode,
-    Quote, QuoteKind, Timex,
+    Actor, ActorKind, CodedDocument, DateSource, DateValue, Event, Evidence, Mention, Mode, Quote,
+    QuoteKind, Timex,
 };
 pub use document::{Document, Sentence, Token, TokenKind};
 pub use span::Span;

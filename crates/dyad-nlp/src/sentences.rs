@@ -14,9 +14,41 @@ use crate::tokens::TITLE_ABBREVIATIONS;
 
 /// Words that start sentences and rarely follow an abbreviation inside one.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "But", "And", "In", "On", "At", "For", "As", "After", "Before", "When", "While",
-    "However", "Meanwhile", "There", "His", "Her", "Their", "Its", "Our", "If", "According",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "For",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "However",
+    "Meanwhile",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "If",
+    "According",
 ];
 
 fn starts_upper_or_digit(s: &str) -> bool {
@@ -97,7 +129,10 @@ mod tests {
 
     fn sents(text: &str) -> Vec<&str> {
         let a = analyse(text);
-        a.sentences.iter().map(|s| s.span.slice(text).unwrap()).collect()
+        a.sentences
+            .iter()
+            .map(|s| s.span.slice(text).unwrap())
+            .collect()
     }
 
     #[test]
@@ -124,7 +159,10 @@ mod tests {
     fn abbreviations_do_not_split() {
         assert_eq!(
             sents("Sen. Smith met Gen. Lee in the U.S. capital on Jan. 5. The talks ended."),
-            ["Sen. Smith met Gen. Lee in the U.S. capital on Jan. 5.", "The talks ended."]
+            [
+                "Sen. Smith met Gen. Lee in the U.S. capital on Jan. 5.",
+                "The talks ended."
+            ]
         );
         assert_eq!(
             sents("It was sent to the U.S. The reply came."),
@@ -146,7 +184,10 @@ mod tests {
 
     #[test]
     fn lowercase_after_dot_does_not_split() {
-        assert_eq!(sents("the end of the meeting. on."), ["the end of the meeting. on."]);
+        assert_eq!(
+            sents("the end of the meeting. on."),
+            ["the end of the meeting. on."]
+        );
     }
 
     #[test]

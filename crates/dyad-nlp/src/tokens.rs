@@ -13,14 +13,16 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Abbreviations that introduce a name and so never end a sentence.
 pub(crate) const TITLE_ABBREVIATIONS: &[&str] = &[
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Gen.",
-    "Lt.", "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pres.", "St.", "Rev.",
-    "Hon.", "Amb.", "Messrs.", "No.", "Nos.", "Mt.", "Ft.", "Jan.", "Feb.", "Mar.", "Apr.",
-    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "cf.",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Gen.", "Lt.",
+    "Col.", "Maj.", "Capt.", "Sgt.", "Adm.", "Cmdr.", "Cpl.", "Pres.", "St.", "Rev.", "Hon.",
+    "Amb.", "Messrs.", "No.", "Nos.", "Mt.", "Ft.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.",
+    "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "vs.", "cf.",
 ];
 
 /// English clitics split from their host word (`Xi’s`, `I’m`, `they’re`, `we’ll`).
-const CLITICS: &[&str] = &["s", "m", "re", "ve", "ll", "d", "S", "M", "RE", "VE", "LL", "D"];
+const CLITICS: &[&str] = &[
+    "s", "m", "re", "ve", "ll", "d", "S", "M", "RE", "VE", "LL", "D",
+];
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
@@ -241,7 +243,9 @@ mod tests {
     fn abbreviations_and_acronyms() {
         assert_eq!(
             toks("Sen. Smith visited the U.S. and U.K. on Jan. 5."),
-            ["Sen.", "Smith", "visited", "the", "U.S.", "and", "U.K.", "on", "Jan.", "5", "."]
+            [
+                "Sen.", "Smith", "visited", "the", "U.S.", "and", "U.K.", "on", "Jan.", "5", "."
+            ]
         );
         assert_eq!(toks("J. R. Smith"), ["J.", "R.", "Smith"]);
         assert_eq!(toks("e.g. this"), ["e.g.", "this"]);
@@ -251,10 +255,16 @@ mod tests {
     #[test]
     fn clitics() {
         assert_eq!(toks("Xi’s support"), ["Xi", "’s", "support"]);
-        assert_eq!(toks("I'm sure they don't"), ["I", "'m", "sure", "they", "do", "n't"]);
+        assert_eq!(
+            toks("I'm sure they don't"),
+            ["I", "'m", "sure", "they", "do", "n't"]
+        );
         assert_eq!(toks("can’t stop"), ["ca", "n’t", "stop"]);
         assert_eq!(toks("O'Brien said"), ["O'Brien", "said"]);
-        assert_eq!(toks("the countries’ leaders"), ["the", "countries", "’", "leaders"]);
+        assert_eq!(
+            toks("the countries’ leaders"),
+            ["the", "countries", "’", "leaders"]
+        );
     }
 
     #[test]
@@ -263,8 +273,22 @@ mod tests {
         assert_eq!(
             toks(text),
             [
-                "“", "Dear", "friends", ",", "”", "he", "said", "of", "face-to-face", "talks",
-                "worth", "$", "1,000.50", "in", "2021", "."
+                "“",
+                "Dear",
+                "friends",
+                ",",
+                "”",
+                "he",
+                "said",
+                "of",
+                "face-to-face",
+                "talks",
+                "worth",
+                "$",
+                "1,000.50",
+                "in",
+                "2021",
+                "."
             ]
         );
         let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
@@ -274,7 +298,10 @@ mod tests {
 
     #[test]
     fn ellipsis_and_dashes() {
-        assert_eq!(toks("wait... now -- go — on"), ["wait", "...", "now", "--", "go", "—", "on"]);
+        assert_eq!(
+            toks("wait... now -- go — on"),
+            ["wait", "...", "now", "--", "go", "—", "on"]
+        );
     }
 
     #[test]

@@ -102,7 +102,9 @@ impl Store {
 
     /// The schema version of this store.
     pub fn version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Store a batch of coded documents in one transaction. Documents already stored are
@@ -139,7 +141,11 @@ impl Store {
     }
 }
 
-fn insert_document(tx: &rusqlite::Transaction, key: &str, doc: &CodedDocument) -> Result<(), StoreError> {
+fn insert_document(
+    tx: &rusqlite::Transaction,
+    key: &str,
+    doc: &CodedDocument,
+) -> Result<(), StoreError> {
     let published = doc.published.as_ref();
     tx.prepare_cached(
         "INSERT INTO documents (key, id, url, title, site, byline, published, published_source, language, text, errors)
@@ -165,7 +171,15 @@ fn insert_document(tx: &rusqlite::Transaction, key: &str, doc: &CodedDocument) -
     for m in &doc.actors {
         let a = &m.actor;
         mention.execute(params![
-            key, m.span.start, m.span.end, m.text, a.code, a.name, a.country, a.sector, a.kind.as_str()
+            key,
+            m.span.start,
+            m.span.end,
+            m.text,
+            a.code,
+            a.name,
+            a.country,
+            a.sector,
+            a.kind.as_str()
         ])?;
     }
     let mut event = tx.prepare_cached(
@@ -241,7 +255,14 @@ fn insert_document(tx: &rusqlite::Transaction, key: &str, doc: &CodedDocument) -
         "INSERT INTO times (doc_key, start, end, text, value, type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for t in &doc.times {
-        time.execute(params![key, t.span.start, t.span.end, t.text, t.value, t.kind])?;
+        time.execute(params![
+            key,
+            t.span.start,
+            t.span.end,
+            t.text,
+            t.value,
+            t.kind
+        ])?;
     }
     Ok(())
 }

@@ -79,8 +79,7 @@ pub struct Totals {
 
 /// The bytes `start..end` of a document's text, as text (SQLite's substr counts characters
 /// on TEXT, so the text is cut as a BLOB).
-const SENTENCE_SQL: &str =
-    "CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)";
+const SENTENCE_SQL: &str = "CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)";
 
 impl Store {
     /// Events matching `q`, by date, document and order in the document.
@@ -142,7 +141,9 @@ impl Store {
         );
         let mut args: Vec<Value> = Vec::new();
         if let Some(s) = speaker {
-            sql.push_str(" AND (q.speaker_code LIKE ? || '%' OR q.speaker_name LIKE '%' || ? || '%')");
+            sql.push_str(
+                " AND (q.speaker_code LIKE ? || '%' OR q.speaker_name LIKE '%' || ? || '%')",
+            );
             args.push(Value::Text(s.to_string()));
             args.push(Value::Text(s.to_string()));
         }
@@ -169,7 +170,11 @@ impl Store {
 
     /// Actors by number of mentions, optionally those whose code starts with or whose name
     /// contains `filter`.
-    pub fn actors(&self, filter: Option<&str>, limit: Option<usize>) -> Result<Vec<ActorRow>, StoreError> {
+    pub fn actors(
+        &self,
+        filter: Option<&str>,
+        limit: Option<usize>,
+    ) -> Result<Vec<ActorRow>, StoreError> {
         let mut sql = String::from(
             "SELECT code, name, country, sector, kind, COUNT(*), COUNT(DISTINCT doc_key)
              FROM mentions WHERE 1=1",
@@ -205,7 +210,9 @@ impl Store {
         let count = |table: &str| -> Result<u64, StoreError> {
             Ok(self
                 .conn
-                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get::<_, i64>(0))? as u64)
+                .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })? as u64)
         };
         Ok(Totals {
             documents: count("documents")?,
@@ -275,9 +282,15 @@ mod tests {
                 mode: None,
                 goldstein: 1.0,
                 quad_class: 1,
-                date: Some(DateValue { value: "2021-12-15".into(), source: DateSource::Published }),
+                date: Some(DateValue {
+                    value: "2021-12-15".into(),
+                    source: DateSource::Published,
+                }),
                 place: None,
-                trigger: Evidence { text: "met".into(), span: Span::new(met, met + 3) },
+                trigger: Evidence {
+                    text: "met".into(),
+                    span: Span::new(met, met + 3),
+                },
                 sentence: Span::new(start, text.len()),
             }],
             quotes: vec![Quote {
@@ -299,22 +312,39 @@ mod tests {
         let all = s.events(&EventQuery::default()).unwrap();
         assert_eq!(all.len(), 1);
         let e = &all[0];
-        assert_eq!((e.source.as_str(), e.target.as_deref(), e.cameo.as_str()), ("RUSGOV", Some("CHNGOV"), "040"));
+        assert_eq!(
+            (e.source.as_str(), e.target.as_deref(), e.cameo.as_str()),
+            ("RUSGOV", Some("CHNGOV"), "040")
+        );
         // The sentence is cut by bytes, across multi-byte characters before it.
         assert_eq!(e.sentence, "Putin met Xi in Beijing.");
         for (actor, n) in [("RUS", 1), ("CHNGOV", 1), ("Jinping", 1), ("USA", 0)] {
-            let q = EventQuery { actor: Some(actor.into()), ..Default::default() };
+            let q = EventQuery {
+                actor: Some(actor.into()),
+                ..Default::default()
+            };
             assert_eq!(s.events(&q).unwrap().len(), n, "{actor}");
         }
-        let q = EventQuery { cameo: Some("19".into()), ..Default::default() };
+        let q = EventQuery {
+            cameo: Some("19".into()),
+            ..Default::default()
+        };
         assert!(s.events(&q).unwrap().is_empty());
-        let q = EventQuery { mode: Some("none".into()), since: Some("2021-12-01".into()), ..Default::default() };
+        let q = EventQuery {
+            mode: Some("none".into()),
+            since: Some("2021-12-01".into()),
+            ..Default::default()
+        };
         assert_eq!(s.events(&q).unwrap().len(), 1);
         let quotes = s.quotes(Some("Putin"), None, None).unwrap();
         assert_eq!(quotes[0].text, "Très bien,");
         let actors = s.actors(None, None).unwrap();
         assert_eq!(actors.len(), 2);
-        assert!(s.actors(Some("'; DROP TABLE events; --"), None).unwrap().is_empty());
+        assert!(
+            s.actors(Some("'; DROP TABLE events; --"), None)
+                .unwrap()
+                .is_empty()
+        );
         assert_eq!(s.totals().unwrap().events, 1);
     }
 
@@ -325,7 +355,10 @@ mod tests {
         let o1 = s.write_batch(&[sample(), failed.clone()]).unwrap();
         let o2 = s.write_batch(&[sample(), failed]).unwrap();
         assert_eq!((o1.documents, o1.failures), (1, 1));
-        assert_eq!((o2.documents, o2.unchanged, o2.failures, o2.events), (0, 1, 0, 0));
+        assert_eq!(
+            (o2.documents, o2.unchanged, o2.failures, o2.events),
+            (0, 1, 0, 0)
+        );
         let t = s.totals().unwrap();
         assert_eq!((t.documents, t.events, t.failures), (1, 1, 1));
     }

@@ -17,9 +17,24 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Code(input) => code(input),
         Command::Ingest { input, db } => ingest(input, &db.db),
-        Command::Events { db, actor, cameo, mode, since, until, out } => {
+        Command::Events {
+            db,
+            actor,
+            cameo,
+            mode,
+            since,
+            until,
+            out,
+        } => {
             let store = open_existing(&db.db)?;
-            let q = EventQuery { actor, cameo, mode, since, until, limit: out.limit };
+            let q = EventQuery {
+                actor,
+                cameo,
+                mode,
+                since,
+                until,
+                limit: out.limit,
+            };
             let rows = store.events(&q)?;
             if out.json {
                 print_json_lines(&rows)?;
@@ -27,23 +42,38 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 let table = rows
                     .iter()
                     .map(|e| {
-                        let name = dyad_model::cameo::lookup(&e.cameo).map(|c| c.name).unwrap_or("");
+                        let name = dyad_model::cameo::lookup(&e.cameo)
+                            .map(|c| c.name)
+                            .unwrap_or("");
                         vec![
                             e.date.clone().unwrap_or_default(),
                             actor_cell(&e.source, e.source_name.as_deref()),
                             format!("{} {name}", e.cameo),
-                            e.target.as_deref().map(|t| actor_cell(t, e.target_name.as_deref())).unwrap_or_default(),
+                            e.target
+                                .as_deref()
+                                .map(|t| actor_cell(t, e.target_name.as_deref()))
+                                .unwrap_or_default(),
                             e.mode.clone().unwrap_or_default(),
                             e.trigger.clone(),
                             e.document.clone(),
                         ]
                     })
                     .collect();
-                print_table(&["DATE", "SOURCE", "EVENT", "TARGET", "MODE", "TRIGGER", "DOCUMENT"], table)?;
+                print_table(
+                    &[
+                        "DATE", "SOURCE", "EVENT", "TARGET", "MODE", "TRIGGER", "DOCUMENT",
+                    ],
+                    table,
+                )?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Quotes { db, speaker, text, out } => {
+        Command::Quotes {
+            db,
+            speaker,
+            text,
+            out,
+        } => {
             let store = open_existing(&db.db)?;
             let rows = store.quotes(speaker.as_deref(), text.as_deref(), out.limit)?;
             if out.json {
@@ -53,7 +83,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .iter()
                     .map(|q| {
                         vec![
-                            q.speaker.as_deref().map(|s| actor_cell(s, q.speaker_name.as_deref())).unwrap_or_else(|| "?".into()),
+                            q.speaker
+                                .as_deref()
+                                .map(|s| actor_cell(s, q.speaker_name.as_deref()))
+                                .unwrap_or_else(|| "?".into()),
                             q.cue.clone().unwrap_or_default(),
                             q.text.clone(),
                             q.document.clone(),
@@ -93,10 +126,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
     let mut overlays = Vec::new();
     for f in &args.files {
-        let text = std::fs::read_to_string(f).with_context(|| format!("reading lexicon {}", f.display()))?;
+        let text = std::fs::read_to_string(f)
+            .with_context(|| format!("reading lexicon {}", f.display()))?;
         overlays.push((f.display().to_string(), text));
     }
-    let refs: Vec<(&str, &str)> = overlays.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let refs: Vec<(&str, &str)> = overlays
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     Ok(Lexicon::load(&refs)?)
 }
 
@@ -104,7 +141,10 @@ fn pipeline(input: &InputArgs) -> anyhow::Result<Pipeline> {
     Ok(Pipeline {
         lexicon: load_lexicon(&input.lexicon)?,
         format: input.format,
-        options: IntakeOptions { date: input.date, max_bytes: input.max_bytes },
+        options: IntakeOptions {
+            date: input.date,
+            max_bytes: input.max_bytes,
+        },
     })
 }
 
@@ -127,14 +167,20 @@ impl<W: Write> Sink for JsonlSink<W> {
 fn code(input: InputArgs) -> anyhow::Result<ExitCode> {
     let p = pipeline(&input)?;
     let inputs = expand_inputs(&input.inputs);
-    let mut sink = JsonlSink { out: BufWriter::new(std::io::stdout().lock()) };
+    let mut sink = JsonlSink {
+        out: BufWriter::new(std::io::stdout().lock()),
+    };
     let stats = p.run(&inputs, &mut sink, &ProgressBar::hidden())?;
     Ok(exit_for(stats.records, stats.failed))
 }
 
 /// 0 unless there was input and every record of it failed.
 fn exit_for(records: usize, failed: usize) -> ExitCode {
-    if records > 0 && failed == records { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if records > 0 && failed == records {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Writes each batch to the store in one transaction.
@@ -155,11 +201,16 @@ fn ingest(input: InputArgs, db: &std::path::Path) -> anyhow::Result<ExitCode> {
     let p = pipeline(&input)?;
     let inputs = expand_inputs(&input.inputs);
     let store = Store::open(db).with_context(|| format!("opening store {}", db.display()))?;
-    let mut sink = StoreSink { store, outcome: BatchOutcome::default() };
+    let mut sink = StoreSink {
+        store,
+        outcome: BatchOutcome::default(),
+    };
     let progress = ProgressBar::new(inputs.len() as u64);
     progress.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs {wide_msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} inputs {wide_msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let started = std::time::Instant::now();
     let stats = p.run(&inputs, &mut sink, &progress)?;
@@ -183,9 +234,12 @@ fn ingest(input: InputArgs, db: &std::path::Path) -> anyhow::Result<ExitCode> {
 
 fn open_existing(db: &std::path::Path) -> anyhow::Result<Store> {
     if !db.exists() {
-        anyhow::bail!("no store at {} (create one with `dyad ingest`, or pass --db)", db.display());
+        anyhow::bail!(
+            "no store at {} (create one with `dyad ingest`, or pass --db)",
+            db.display()
+        );
     }
-    Ok(Store::open(db).with_context(|| format!("opening store {}", db.display()))?)
+    Store::open(db).with_context(|| format!("opening store {}", db.display()))
 }
 
 #[derive(serde::Deserialize)]
@@ -221,9 +275,18 @@ fn resolve(date: Option<jiff::civil::Date>, lexicon: &LexiconArgs) -> anyhow::Re
         let answer = match serde_json::from_str::<ResolveRequest>(&line) {
             Err(e) => {
                 let msg = format!("line {}: {e}", n + 1);
-                serde_json::to_writer(&mut out, &ResolveAnswer {
-                    text: "", code: None, country: None, sector: None, name: None, kind: None, error: Some(msg),
-                })?;
+                serde_json::to_writer(
+                    &mut out,
+                    &ResolveAnswer {
+                        text: "",
+                        code: None,
+                        country: None,
+                        sector: None,
+                        name: None,
+                        kind: None,
+                        error: Some(msg),
+                    },
+                )?;
                 out.write_all(b"\n")?;
                 continue;
             }
@@ -235,15 +298,18 @@ fn resolve(date: Option<jiff::civil::Date>, lexicon: &LexiconArgs) -> anyhow::Re
             .and_then(dyad_intake::parse_date_prefix)
             .or(date);
         let actor = dyad_code::resolve(&lex, &answer.text, answer.context.as_deref(), d);
-        serde_json::to_writer(&mut out, &ResolveAnswer {
-            text: &answer.text,
-            code: actor.as_ref().map(|a| a.code.clone()),
-            country: actor.as_ref().and_then(|a| a.country.clone()),
-            sector: actor.as_ref().and_then(|a| a.sector.clone()),
-            name: actor.as_ref().and_then(|a| a.name.clone()),
-            kind: actor.as_ref().map(|a| a.kind.as_str()),
-            error: None,
-        })?;
+        serde_json::to_writer(
+            &mut out,
+            &ResolveAnswer {
+                text: &answer.text,
+                code: actor.as_ref().map(|a| a.code.clone()),
+                country: actor.as_ref().and_then(|a| a.country.clone()),
+                sector: actor.as_ref().and_then(|a| a.sector.clone()),
+                name: actor.as_ref().and_then(|a| a.name.clone()),
+                kind: actor.as_ref().map(|a| a.kind.as_str()),
+                error: None,
+            },
+        )?;
         out.write_all(b"\n")?;
     }
     out.flush()?;

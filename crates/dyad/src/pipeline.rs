@@ -35,7 +35,12 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// Read, code and sink every input.
-    pub fn run(&self, inputs: &[Input], sink: &mut dyn Sink, progress: &ProgressBar) -> anyhow::Result<RunStats> {
+    pub fn run(
+        &self,
+        inputs: &[Input],
+        sink: &mut dyn Sink,
+        progress: &ProgressBar,
+    ) -> anyhow::Result<RunStats> {
         let mut stats = RunStats::default();
         let mut pending: Vec<Record> = Vec::new();
         for input in inputs {
@@ -52,7 +57,12 @@ impl Pipeline {
         Ok(stats)
     }
 
-    fn flush(&self, pending: &mut Vec<Record>, sink: &mut dyn Sink, stats: &mut RunStats) -> anyhow::Result<()> {
+    fn flush(
+        &self,
+        pending: &mut Vec<Record>,
+        sink: &mut dyn Sink,
+        stats: &mut RunStats,
+    ) -> anyhow::Result<()> {
         if pending.is_empty() {
             return Ok(());
         }
@@ -76,7 +86,13 @@ impl Pipeline {
                 }));
                 coded.unwrap_or_else(|_| {
                     tracing::error!(input = %id, "internal error while coding; document skipped");
-                    CodedDocument::failed(id, vec!["internal error while coding this document (a bug: please report it)".into()])
+                    CodedDocument::failed(
+                        id,
+                        vec![
+                            "internal error while coding this document (a bug: please report it)"
+                                .into(),
+                        ],
+                    )
                 })
             }
             Err(e) => {

@@ -1,0 +1,373 @@
+//! End-to-end tests of the `dyad` binary on the bundled example articles: the JSONL
+//! contract, evidence spans, bad inputs, idempotent ingest and the query commands.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn dyad(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(workspace())
+        .output()
+        .expect("dyad runs")
+}
+
+fn dyad_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(workspace())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("dyad runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is JSON"))
+        .collect()
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Every span in a coded document must cut exactly the text it claims.
+fn assert_spans_point_at_text(doc: &Value) {
+    let text = doc["text"].as_str().unwrap();
+    let check = |v: &Value, what: &str| {
+        let s = v["span"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{what} has no span: {v}"));
+        let (a, b) = (
+            s[0].as_u64().unwrap() as usize,
+            s[1].as_u64().unwrap() as usize,
+        );
+        let cut = text
+            .get(a..b)
+            .unwrap_or_else(|| panic!("{what} span {a}..{b} not in text"));
+        assert_eq!(cut, v["text"].as_str().unwrap(), "{what} span text");
+    };
+    for a in doc["actors"].as_array().unwrap() {
+        check(a, "actor");
+    }
+    for e in doc["events"].as_array().unwrap() {
+        check(&e["source"], "event source");
+        if !e["target"].is_null() {
+            check(&e["target"], "event target");
+        }
+        check(&e["trigger"], "event trigger");
+        let s = e["sentence"].as_array().unwrap();
+        let sentence = &text[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize];
+        assert!(sentence.contains(e["trigger"]["text"].as_str().unwrap()));
+    }
+    for q in doc["quotes"].as_array().unwrap() {
+        check(q, "quote");
+        if !q["speaker"].is_null() {
+            check(&q["speaker"], "speaker");
+        }
+    }
+}
+
+#[test]
+fn code_examples_follow_the_contract() {
+    let out = dyad(&["code", "examples/"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 6, "one line per example article");
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], "examples/01-summit.txt");
+    for d in &docs {
+        for key in [
+            "id",
+            "url",
+            "title",
+            "site",
+            "published",
+            "language",
+            "text",
+            "actors",
+            "events",
+            "quotes",
+            "times",
+            "errors",
+        ] {
+            assert!(d.get(key).is_some(), "{} lacks {key}", d["id"]);
+        }
+        assert!(
+            d["errors"].as_array().unwrap().is_empty(),
+            "{}",
+            d["errors"]
+        );
+        assert_spans_point_at_text(d);
+        for e in d["events"].as_array().unwrap() {
+            let code = e["cameo"].as_str().unwrap();
+            assert!(dyad_model::cameo::lookup(code).is_some(), "{code}");
+            assert!((1..=4).contains(&e["quad_class"].as_u64().unwrap()));
+        }
+    }
+    // The HTML page's metadata comes through.
+    let html = docs
+        .iter()
+        .find(|d| d["id"] == "examples/05-visit.html")
+        .unwrap();
+    assert_eq!(html["published"]["source"], "metadata");
+    assert!(!html["text"].as_str().unwrap().contains("cookie"));
+    // Blog furniture is gone from the repost.
+    let blog = docs
+        .iter()
+        .find(|d| d["id"] == "examples/02-sanctions.txt")
+        .unwrap();
+    assert!(!blog["text"].as_str().unwrap().contains("Leave a Reply"));
+    assert!(!blog["byline"].is_null());
+}
+
+#[test]
+fn examples_code_their_consultations() {
+    let out = dyad(&[
+        "code",
+        "examples/01-summit.txt",
+        "examples/03-phone-call.txt",
+    ]);
+    let docs = lines(&out);
+    let triples = |d: &Value| -> Vec<(String, String, String, Value)> {
+        d["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["source"]["code"].as_str().unwrap().to_string(),
+                    e["target"]["code"].as_str().unwrap_or("").to_string(),
+                    e["cameo"].as_str().unwrap().to_string(),
+                    e["mode"].clone(),
+                )
+            })
+            .collect()
+    };
+    let summit = triples(&docs[0]);
+    assert!(
+        summit.contains(&("FRAGOV".into(), "DEUGOV".into(), "040".into(), Value::Null)),
+        "{summit:?}"
+    );
+    let call = triples(&docs[1]);
+    assert!(
+        call.contains(&("TURGOV".into(), "RUSGOV".into(), "041".into(), Value::Null)),
+        "{call:?}"
+    );
+    assert!(
+        call.contains(&(
+            "TURGOV".into(),
+            "RUSGOV".into(),
+            "040".into(),
+            Value::from("negated")
+        )),
+        "{call:?}"
+    );
+    assert!(
+        call.contains(&(
+            "RUSGOV".into(),
+            "TUR".into(),
+            "036".into(),
+            Value::from("intended")
+        )),
+        "{call:?}"
+    );
+}
+
+#[test]
+fn bad_inputs_get_error_lines_and_the_run_goes_on() {
+    let dir = temp("bad");
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(dir.join("binary.txt"), b"\x00\x01\x02ELF\x00\xff").unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Caf\xe9 talks in Paris.").unwrap();
+    std::fs::write(dir.join("good.txt"), "Putin met Xi in Beijing.").unwrap();
+    let d = dir.to_string_lossy().into_owned();
+    let out = dyad(&[
+        "code",
+        &format!("{d}/empty.txt"),
+        &format!("{d}/binary.txt"),
+        &format!("{d}/latin1.txt"),
+        &format!("{d}/good.txt"),
+        &format!("{d}/missing.txt"),
+    ]);
+    assert!(out.status.success(), "some inputs were good: exit 0");
+    let docs = lines(&out);
+    assert_eq!(docs.len(), 5);
+    for (i, what) in [
+        (0, "empty"),
+        (1, "binary"),
+        (2, "UTF-8"),
+        (4, "cannot read"),
+    ] {
+        let errors = docs[i]["errors"].as_array().unwrap();
+        assert!(
+            errors[0].as_str().unwrap().contains(what),
+            "{}: {errors:?}",
+            docs[i]["id"]
+        );
+        assert_eq!(docs[i]["text"], "");
+    }
+    assert_eq!(docs[3]["events"][0]["cameo"], "040");
+
+    let all_bad = dyad(&["code", &format!("{d}/empty.txt")]);
+    assert_eq!(all_bad.status.code(), Some(1), "every input failed: exit 1");
+    assert_eq!(lines(&all_bad).len(), 1);
+}
+
+#[test]
+fn jsonl_and_stdin() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"Biden held talks with Macron.\", \"date\": \"2022-02-01\"}\n",
+        "{\"id\": \"b\", \"text\": \"\"}\n"
+    );
+    let out = dyad_stdin(&["code", "--format", "jsonl"], input);
+    let docs = lines(&out);
+    assert_eq!(docs[0]["id"], "a");
+    assert_eq!(docs[0]["text"], "Biden held talks with Macron.");
+    assert_eq!(docs[0]["events"][0]["date"]["value"], "2022-02-01");
+    assert_eq!(docs[0]["events"][0]["source"]["code"], "USAGOV");
+    assert!(!docs[1]["errors"].as_array().unwrap().is_empty());
+
+    let out = dyad_stdin(
+        &["code", "--date", "2021-12-15"],
+        "Xi held a phone call with Putin.",
+    );
+    let docs = lines(&out);
+    assert_eq!(
+        docs[0]["id"].as_str().unwrap().len(),
+        32,
+        "stdin text is named by its hash"
+    );
+    assert_eq!(docs[0]["published"]["source"], "given");
+    assert_eq!(docs[0]["events"][0]["cameo"], "041");
+}
+
+#[test]
+fn output_is_deterministic() {
+    let a = dyad(&["code", "examples/"]);
+    let b = dyad(&["code", "examples/"]);
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn ingest_is_idempotent_and_queryable() {
+    let dir = temp("ingest");
+    let db = dir.join("t.db");
+    let db = db.to_string_lossy();
+    let first = dyad(&["ingest", "examples/", "--db", &db]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let summary = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert!(summary.contains("6 new documents"), "{summary}");
+    let second = dyad(&["ingest", "examples/", "--db", &db]);
+    let summary2 = String::from_utf8_lossy(&second.stdout).into_owned();
+    assert!(
+        summary2.contains("0 new documents (6 already stored), 0 events"),
+        "{summary2}"
+    );
+
+    let events = lines(&dyad(&["events", "--db", &db, "--json"]));
+    assert!(events.len() >= 8, "{}", events.len());
+    let turkey = lines(&dyad(&[
+        "events", "--db", &db, "--json", "--actor", "TUR", "--cameo", "041",
+    ]));
+    assert_eq!(turkey.len(), 1);
+    assert_eq!(turkey[0]["trigger"], "phone call");
+    let table = String::from_utf8(dyad(&["events", "--db", &db]).stdout).unwrap();
+    assert!(table.starts_with("DATE"), "{table}");
+    assert!(table.contains("041 Discuss by telephone"));
+
+    let quotes = lines(&dyad(&[
+        "quotes",
+        "--db",
+        &db,
+        "--json",
+        "--speaker",
+        "Zelensky",
+    ]));
+    assert!(!quotes.is_empty());
+    let actors = lines(&dyad(&["actors", "--db", &db, "--json", "RUS"]));
+    assert!(actors.iter().any(|a| a["name"] == "Vladimir Putin"));
+
+    let missing = dyad(&["events", "--db", &dir.join("none.db").to_string_lossy()]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no store"));
+}
+
+#[test]
+fn resolve_follows_the_contract() {
+    let input = concat!(
+        "{\"text\": \"Kremlin adviser Yuri Ushakov\", \"context\": \"\", \"date\": \"2021-12-15\"}\n",
+        "{\"text\": \"the Chinese president\", \"date\": \"2021-12-15\"}\n",
+        "{\"text\": \"the prime minister\", \"context\": \"GBR\", \"date\": \"2021-12-15\"}\n",
+        "{\"text\": \"a passer-by\"}\n",
+    );
+    let out = dyad_stdin(&["resolve"], input);
+    let answers = lines(&out);
+    assert_eq!(answers.len(), 4);
+    assert_eq!(answers[0]["code"], "RUSGOV");
+    assert_eq!(answers[0]["country"], "RUS");
+    assert_eq!(answers[0]["sector"], "GOV");
+    assert_eq!(answers[0]["kind"], "person");
+    assert!(answers[0]["name"].is_null());
+    assert_eq!(answers[1]["name"], "Xi Jinping");
+    assert_eq!(answers[2]["name"], "Boris Johnson");
+    assert!(answers[3]["code"].is_null());
+}
+
+#[test]
+fn lexicon_overlays_apply_without_recompiling() {
+    let dir = temp("lexicon");
+    let file = dir.join("extra.tsv");
+    std::fs::write(
+        &file,
+        "name\taliases\tcountry\toffice\tprimary\tstart\tend\nJane Roe\tRoe\tFRA\tforeign minister\tno\t2020-01-01\t-\n",
+    )
+    .unwrap();
+    let out = dyad_stdin(
+        &[
+            "code",
+            "--date",
+            "2021-01-01",
+            "--lexicon",
+            &file.to_string_lossy(),
+        ],
+        "Roe met Xi in Beijing.",
+    );
+    let docs = lines(&out);
+    assert_eq!(docs[0]["events"][0]["source"]["code"], "FRAGOV");
+    assert_eq!(docs[0]["events"][0]["source"]["name"], "Jane Roe");
+    let bad = dir.join("bad.tsv");
+    std::fs::write(&bad, "nonsense\n").unwrap();
+    let out = dyad_stdin(&["code", "--lexicon", &bad.to_string_lossy()], "x");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.tsv:1"));
+}

@@ -1,0 +1,152 @@
+//! The founding example: `../shared/seed/article.txt`, a machine-translated DW report of
+//! the December 2021 Putin-Xi videoconference reposted on a blog. These tests read the
+//! shared evaluation data and are ignored by default; run them with
+//! `cargo test -- --ignored` (CI does).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn seed() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/article.txt")
+}
+
+fn code(extra: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("code")
+        .args(extra)
+        .arg(seed())
+        .output()
+        .expect("dyad runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 1);
+    serde_json::from_str(text.trim()).unwrap()
+}
+
+fn cut<'a>(text: &'a str, v: &Value) -> &'a str {
+    let s = v.as_array().unwrap();
+    &text[s[0].as_u64().unwrap() as usize..s[1].as_u64().unwrap() as usize]
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_is_cleaned() {
+    let doc = code(&[]);
+    assert_eq!(
+        doc["title"],
+        "Putin and Xi Highlight “Unprecedented Levels” in Russia-China Relations"
+    );
+    assert_eq!(doc["site"], "DW");
+    assert_eq!(doc["byline"], "rml(efe, afp, ap)");
+    let text = doc["text"].as_str().unwrap();
+    assert!(text.starts_with("“Dear friends"), "{}", &text[..40]);
+    assert!(text.contains("will be held hear Tchaikovsky."));
+    assert!(text.contains("Trade increase"));
+    assert!(text.ends_with("a virtual summit with Putin took place last week."));
+    for furniture in [
+        "Leave a Reply",
+        "Your email address",
+        "Rockie Steve",
+        "rml(efe",
+        "| World | DW",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} left in the text");
+    }
+    assert!(doc["errors"].as_array().unwrap().is_empty());
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_codes_the_russia_china_consultation() {
+    let doc = code(&["--date", "2021-12-15"]);
+    let text = doc["text"].as_str().unwrap();
+    let events = doc["events"].as_array().unwrap();
+    let consultations: Vec<&Value> = events
+        .iter()
+        .filter(|e| {
+            e["source"]["code"] == "RUSGOV"
+                && e["target"]["code"] == "CHNGOV"
+                && e["cameo"].as_str().unwrap().starts_with("04")
+        })
+        .collect();
+    // "The summit between the leaders of Russia and China", and the video conference "they
+    // held last June" that Putin recalled.
+    let triggers: Vec<&str> = consultations
+        .iter()
+        .map(|e| cut(text, &e["trigger"]["span"]))
+        .collect();
+    assert!(triggers.contains(&"video conference"), "{triggers:?}");
+    let consult = consultations
+        .iter()
+        .find(|e| e["trigger"]["text"] == "summit")
+        .unwrap_or_else(|| panic!("no RUS-CHN summit in {events:#?}"));
+    assert_eq!(consult["mode"], Value::Null);
+    assert_eq!(consult["plover"], "CONSULT");
+    assert_eq!(consult["quad_class"], 1);
+    assert_eq!(consult["date"]["value"], "2021-12-15");
+    assert_eq!(cut(text, &consult["trigger"]["span"]), "summit");
+    assert_eq!(
+        cut(text, &consult["source"]["span"]),
+        "the leaders of Russia"
+    );
+    assert_eq!(cut(text, &consult["target"]["span"]), "China");
+    let sentence = cut(text, &consult["sentence"]);
+    assert!(
+        sentence.starts_with("The summit between the leaders of Russia and China"),
+        "{sentence}"
+    );
+
+    // The planned February meeting is an intention, not a meeting.
+    assert!(events.iter().any(|e| e["source"]["code"] == "RUSGOV"
+        && e["target"]["code"] == "CHNGOV"
+        && e["cameo"] == "036"
+        && e["mode"] == "intended"));
+    // The leaders' call with Biden: each leader with the US.
+    for leader in ["RUSGOV", "CHNGOV"] {
+        assert!(
+            events
+                .iter()
+                .any(|e| e["source"]["code"] == leader && e["target"]["code"] == "USAGOV"),
+            "{leader}"
+        );
+    }
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_actors_and_quotes_resolve() {
+    let doc = code(&["--date", "2021-12-15"]);
+    let actors = doc["actors"].as_array().unwrap();
+    let find = |t: &str| {
+        actors
+            .iter()
+            .find(|a| a["text"] == t)
+            .unwrap_or_else(|| panic!("no actor {t}"))
+    };
+    assert_eq!(find("the Kremlin chief")["name"], "Vladimir Putin");
+    assert_eq!(find("The Russian leader")["code"], "RUSGOV");
+    assert_eq!(find("China’s president")["name"], "Xi Jinping");
+    assert_eq!(find("Kremlin adviser Yuri Ushakov")["code"], "RUSGOV");
+    assert_eq!(find("US counterpart Joe Biden")["name"], "Joe Biden");
+
+    let quotes = doc["quotes"].as_array().unwrap();
+    let speaker = |start: &str| {
+        let q = quotes
+            .iter()
+            .find(|q| q["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("no quote {start}"));
+        q["speaker"]["name"].as_str().map(str::to_string)
+    };
+    assert_eq!(speaker("Dear friends").as_deref(), Some("Vladimir Putin"));
+    assert_eq!(speaker("My old friend").as_deref(), Some("Xi Jinping"));
+    assert_eq!(
+        speaker("A new model of cooperation").as_deref(),
+        Some("Vladimir Putin")
+    );
+    assert_eq!(
+        speaker("I am ready to join hands").as_deref(),
+        Some("Xi Jinping")
+    );
+}

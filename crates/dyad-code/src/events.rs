@@ -396,20 +396,11 @@ fn mode(cx: &Context, from: usize, t: usize, sentence_start: usize) -> Option<Mo
 #[cfg(test)]
 mod tests {
     use dyad_lexicon::Lexicon;
-    use dyad_model::{DateSource, DateValue, Document, Mode};
+    use dyad_model::Mode;
 
     fn events(text: &str) -> Vec<(String, String, String, Option<Mode>, String)> {
         let lex = Lexicon::builtin();
-        let doc = Document {
-            id: "t".into(),
-            text: text.into(),
-            published: Some(DateValue {
-                value: "2021-12-15".into(),
-                source: DateSource::Given,
-            }),
-            ..Default::default()
-        };
-        crate::code_document(doc, &lex)
+        crate::code_document(crate::test_document(text), &lex)
             .events
             .into_iter()
             .map(|e| {

@@ -55,3 +55,17 @@ pub fn code_document(doc: Document, lexicon: &Lexicon) -> CodedDocument {
     coded.events = events;
     coded
 }
+
+/// A document dated 2021-12-15, for the annotators' tests.
+#[cfg(test)]
+pub(crate) fn test_document(text: &str) -> Document {
+    Document {
+        id: "test".into(),
+        text: text.into(),
+        published: Some(dyad_model::DateValue {
+            value: "2021-12-15".into(),
+            source: dyad_model::DateSource::Given,
+        }),
+        ..Default::default()
+    }
+}

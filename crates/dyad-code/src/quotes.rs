@@ -223,23 +223,13 @@ fn last_person(actors: &[Found], t: usize) -> Option<Mention> {
 #[cfg(test)]
 mod tests {
     use dyad_lexicon::Lexicon;
-    use dyad_model::{DateSource, DateValue, Document};
 
     /// (quote, speaker text, speaker name, cue)
     type Row = (String, Option<String>, Option<String>, Option<String>);
 
     fn quotes(text: &str) -> Vec<Row> {
         let lex = Lexicon::builtin();
-        let doc = Document {
-            id: "q".into(),
-            text: text.into(),
-            published: Some(DateValue {
-                value: "2021-12-15".into(),
-                source: DateSource::Given,
-            }),
-            ..Default::default()
-        };
-        crate::code_document(doc, &lex)
+        crate::code_document(crate::test_document(text), &lex)
             .quotes
             .into_iter()
             .map(|q| {

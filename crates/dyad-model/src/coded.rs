@@ -166,14 +166,9 @@ pub struct Timex {
 /// A fully coded document: one line of `dyad code` output.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct CodedDocument {
-    pub id: String,
-    pub url: Option<String>,
-    pub title: Option<String>,
-    pub site: Option<String>,
-    pub byline: Option<String>,
-    pub published: Option<DateValue>,
-    pub language: Option<String>,
-    pub text: String,
+    /// The document as intake read it; its fields open the output line.
+    #[serde(flatten)]
+    pub document: Document,
     pub actors: Vec<Mention>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
@@ -187,36 +182,70 @@ impl CodedDocument {
     /// A document that could not be read: its id and the reasons, nothing else.
     pub fn failed(id: impl Into<String>, errors: Vec<String>) -> Self {
         CodedDocument {
-            id: id.into(),
+            document: Document {
+                id: id.into(),
+                ..Default::default()
+            },
             errors,
             ..Default::default()
         }
     }
 
     /// Wrap a document with no findings yet.
-    pub fn from_document(doc: Document) -> Self {
+    pub fn from_document(document: Document) -> Self {
         CodedDocument {
-            id: doc.id,
-            url: doc.url,
-            title: doc.title,
-            site: doc.site,
-            byline: doc.byline,
-            published: doc.published,
-            language: doc.language,
-            text: doc.text,
+            document,
             ..Default::default()
         }
     }
 
+    /// The input's id.
+    pub fn id(&self) -> &str {
+        &self.document.id
+    }
+
+    /// The clean text every span points into.
+    pub fn text(&self) -> &str {
+        &self.document.text
+    }
+
     /// True when the document could not be read at all.
     pub fn is_failure(&self) -> bool {
-        !self.errors.is_empty() && self.text.is_empty()
+        !self.errors.is_empty() && self.document.text.is_empty()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn output_fields_keep_their_order() {
+        let doc = CodedDocument::from_document(Document {
+            id: "a".into(),
+            text: "t".into(),
+            ..Default::default()
+        });
+        let json = serde_json::to_string(&doc).unwrap();
+        let keys: Vec<&str> = [
+            "\"id\"",
+            "\"url\"",
+            "\"title\"",
+            "\"site\"",
+            "\"byline\"",
+            "\"published\"",
+            "\"language\"",
+            "\"text\"",
+            "\"actors\"",
+            "\"events\"",
+            "\"quotes\"",
+            "\"times\"",
+            "\"errors\"",
+        ]
+        .to_vec();
+        let positions: Vec<usize> = keys.iter().map(|k| json.find(k).unwrap()).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "{json}");
+    }
 
     #[test]
     fn failed_document_has_contract_shape() {

@@ -14,7 +14,11 @@
 //! ```
 //! use dyad_model::CodedDocument;
 //! let mut store = dyad_store::Store::open_in_memory().unwrap();
-//! let doc = CodedDocument { id: "a".into(), text: "Putin met Xi.".into(), ..Default::default() };
+//! let doc = CodedDocument::from_document(dyad_model::Document {
+//!     id: "a".into(),
+//!     text: "Putin met Xi.".into(),
+//!     ..Default::default()
+//! });
 //! let first = store.write_batch(&[doc.clone()]).unwrap();
 //! let again = store.write_batch(&[doc]).unwrap();
 //! assert_eq!((first.documents, again.documents, again.unchanged), (1, 0, 1));
@@ -72,10 +76,10 @@ impl BatchOutcome {
 
 /// The stable key of a coded document: xxh3-128 of its id and text, in hex.
 pub fn document_key(doc: &CodedDocument) -> String {
-    let mut bytes = Vec::with_capacity(doc.id.len() + doc.text.len() + 1);
-    bytes.extend_from_slice(doc.id.as_bytes());
+    let mut bytes = Vec::with_capacity(doc.id().len() + doc.text().len() + 1);
+    bytes.extend_from_slice(doc.id().as_bytes());
     bytes.push(0);
-    bytes.extend_from_slice(doc.text.as_bytes());
+    bytes.extend_from_slice(doc.text().as_bytes());
     format!("{:032x}", xxhash_rust::xxh3::xxh3_128(&bytes))
 }
 
@@ -120,7 +124,7 @@ impl Store {
             for doc in docs {
                 if doc.is_failure() {
                     for e in &doc.errors {
-                        out.failures += failure.execute(params![doc.id, e])?;
+                        out.failures += failure.execute(params![doc.id(), e])?;
                     }
                     continue;
                 }
@@ -146,22 +150,23 @@ fn insert_document(
     key: &str,
     doc: &CodedDocument,
 ) -> Result<(), StoreError> {
-    let published = doc.published.as_ref();
+    let d = &doc.document;
+    let published = d.published.as_ref();
     tx.prepare_cached(
         "INSERT INTO documents (key, id, url, title, site, byline, published, published_source, language, text, errors)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
         key,
-        doc.id,
-        doc.url,
-        doc.title,
-        doc.site,
-        doc.byline,
-        published.map(|d| d.value.as_str()),
-        published.map(|d| source_name(d.source)),
-        doc.language,
-        doc.text,
+        d.id,
+        d.url,
+        d.title,
+        d.site,
+        d.byline,
+        published.map(|p| p.value.as_str()),
+        published.map(|p| source_name(p.source)),
+        d.language,
+        d.text,
         (!doc.errors.is_empty()).then(|| doc.errors.join("\n")),
     ])?;
     let mut mention = tx.prepare_cached(

@@ -271,8 +271,11 @@ mod tests {
         let xi = mention("Xi", text.find("Xi").unwrap(), "CHNGOV", "Xi Jinping");
         let met = text.find("met").unwrap();
         CodedDocument {
-            id: "doc-1".into(),
-            text: text.into(),
+            document: Document {
+                id: "doc-1".into(),
+                text: text.into(),
+                ..Default::default()
+            },
             actors: vec![putin.clone(), xi.clone()],
             events: vec![Event {
                 source: putin.clone(),

@@ -154,6 +154,9 @@ fn arguments<'f>(
     end: usize,
 ) -> Option<(Vec<&'f Found>, &'f Found)> {
     let sentence_end = cx.sentence_tokens(cx.sentence_of(t)).end;
+    if let Some(found) = passive(cx, actors, t, end, sentence_end) {
+        return Some(found);
+    }
     for rule in &p.targets {
         match rule {
             Target::Object => {
@@ -202,9 +205,41 @@ fn arguments<'f>(
     None
 }
 
+/// Forms of "be" (and "get") that make a following participle passive.
+const PASSIVE_AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "been", "being", "be", "got", "gets", "get",
+];
+
+/// "Russia was condemned by the UN": the agent after "by" is the source and the passive
+/// subject the target.
+fn passive<'f>(
+    cx: &Context,
+    actors: &[&'f Found],
+    t: usize,
+    end: usize,
+    sentence_end: usize,
+) -> Option<(Vec<&'f Found>, &'f Found)> {
+    let mut a = t;
+    // Adverbs between auxiliary and participle: "was strongly condemned".
+    while a > 0 && cx.lower(a - 1).ends_with("ly") {
+        a -= 1;
+    }
+    if a == 0 || !PASSIVE_AUXILIARIES.contains(&cx.lower(a - 1)) {
+        return None;
+    }
+    let limit = (end + PREP_WINDOW).min(sentence_end);
+    let by = (end..limit)
+        .take_while(|&i| !matches!(cx.lower(i), "," | ";" | ":"))
+        .find(|&i| cx.lower(i) == "by")?;
+    let at = skip_determiners(cx, by + 1);
+    let agent = actors_at(actors, by + 1, at).into_iter().next()?;
+    let subject = sources_before(cx, actors, a - 1).pop()?;
+    Some((vec![agent], subject))
+}
+
 /// "Macron and Scholz held talks": a reciprocal event (one whose pattern takes "with") with
-/// a coordinated subject and no target is coded between the subject's members, each with
-/// those after it.
+/// a coordinated subject and no target is coded between every ordered pair of the subject's
+/// members, as CAMEO coders do (each side met the other).
 fn reciprocal<'f>(
     cx: &Context,
     actors: &[&'f Found],
@@ -220,8 +255,8 @@ fn reciprocal<'f>(
     }
     let group = sources_before(cx, actors, t);
     let mut pairs = Vec::new();
-    for (i, a) in group.iter().enumerate() {
-        for b in &group[i + 1..] {
+    for a in &group {
+        for b in &group {
             if a.first != b.first {
                 pairs.push((*a, *b));
             }
@@ -496,11 +531,25 @@ mod tests {
     }
 
     #[test]
+    fn passive_voice_swaps_roles() {
+        assert_eq!(
+            events("Erdogan was warmly welcomed by Putin in Moscow."),
+            [ev("RUSGOV", "TURGOV", "043", None, "welcomed")]
+        );
+    }
+
+    #[test]
     fn reciprocal_subjects() {
         let got = events(
             "French President Emmanuel Macron and German Chancellor Olaf Scholz held talks in Berlin.",
         );
-        assert_eq!(got, [ev("FRAGOV", "DEUGOV", "040", None, "talks")]);
+        assert_eq!(
+            got,
+            [
+                ev("FRAGOV", "DEUGOV", "040", None, "talks"),
+                ev("DEUGOV", "FRAGOV", "040", None, "talks")
+            ]
+        );
     }
 
     #[test]

@@ -14,10 +14,20 @@ pub struct LexMatch<'l> {
     pub surfaces: &'l [Surface],
 }
 
+/// Names that are also common English words in lower case: matched only as written.
+const COMMON_WORDS: &[&str] = &[
+    "china", "turkey", "chad", "jordan", "guinea", "georgia", "niger", "japan", "trump", "bush",
+    "rice", "brown", "hunt", "cook", "may", "ford", "nice", "reading", "march", "victoria",
+    "valletta", "male", "lima", "santiago",
+];
+
 #[derive(Debug)]
 pub(crate) struct Matcher {
     automaton: Option<AhoCorasick>,
     patterns: Vec<String>,
+    /// Whether a pattern may also match in other letter case ("obama", "iSrael"): names of
+    /// four letters or more, not acronyms, not common words.
+    any_case: Vec<bool>,
     meanings: Vec<Vec<Surface>>,
     index: HashMap<String, usize>,
 }
@@ -27,8 +37,17 @@ impl Matcher {
         let (patterns, meanings): (Vec<String>, Vec<Vec<Surface>>) = surfaces.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
             .build(&patterns)
             .ok();
+        let any_case = patterns
+            .iter()
+            .map(|p| {
+                p.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && p.chars().any(char::is_lowercase)
+                    && !COMMON_WORDS.contains(&p.to_lowercase().as_str())
+            })
+            .collect();
         let index = patterns
             .iter()
             .enumerate()
@@ -37,6 +56,7 @@ impl Matcher {
         Matcher {
             automaton,
             patterns,
+            any_case,
             meanings,
             index,
         }
@@ -48,6 +68,14 @@ impl Matcher {
         };
         ac.find_iter(text)
             .filter(|m| is_boundary(text, m.start(), m.end()))
+            .filter(|m| {
+                let found = &text[m.start()..m.end()];
+                let i = m.pattern().as_usize();
+                found == self.patterns[i]
+                    // Another case is fine, but not shouting: an all-capitals "MOSCOW" is a
+                    // dateline, not the capital as an actor.
+                    || (self.any_case[i] && found.chars().any(char::is_lowercase))
+            })
             .map(|m| LexMatch {
                 start: m.start(),
                 end: m.end(),
@@ -61,11 +89,6 @@ impl Matcher {
             .get(surface)
             .map(|&i| self.meanings[i].as_slice())
             .unwrap_or(&[])
-    }
-
-    #[allow(dead_code)]
-    pub(crate) fn len(&self) -> usize {
-        self.patterns.len()
     }
 }
 
@@ -104,6 +127,18 @@ mod tests {
             got,
             ["Chinese", "US", "Latin America", "U.S.", "China", "America"]
         );
+    }
+
+    #[test]
+    fn other_letter_case_only_for_safe_names() {
+        let mt = m(&["Obama", "US", "China", "Israel", "Moscow"]);
+        let text = "President obama told us in china about iSrael. MOSCOW, Jan 5.";
+        let got: Vec<&str> = mt
+            .find(text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(got, ["obama", "iSrael"]);
     }
 
     #[test]

@@ -71,12 +71,31 @@ pub enum Command {
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// Measure dyad against gold sets.
+    #[command(subcommand)]
+    Eval(EvalCommand),
     /// Resolve actor phrases: JSON lines {"text", "context"?, "date"?} on stdin, one answer
     /// line each on stdout.
     Resolve {
         /// Date for phrases that carry none (YYYY-MM-DD).
         #[arg(long)]
         date: Option<jiff::civil::Date>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Event coding on the PETRARCH2 and PLOVER gold sentences: precision, recall and F1 by
+    /// root, with and without actors, per category, and the misses.
+    Events {
+        /// Folder with petr2-gsr-dev.json and plover-gsr.json.
+        #[arg(default_value = "../shared/bench/events")]
+        dir: PathBuf,
+        /// Print up to this many misses (sentences where dyad and the gold differ).
+        #[arg(long, default_value_t = 0)]
+        misses: usize,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },

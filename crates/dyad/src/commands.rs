@@ -10,7 +10,7 @@ use dyad_model::CodedDocument;
 use dyad_store::{BatchOutcome, EventQuery, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::cli::{Cli, Command, InputArgs, LexiconArgs};
+use crate::cli::{Cli, Command, EvalCommand, InputArgs, LexiconArgs};
 use crate::pipeline::{Pipeline, Sink};
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
@@ -120,6 +120,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Resolve { date, lexicon } => resolve(date, &lexicon),
+        Command::Eval(EvalCommand::Events {
+            dir,
+            misses,
+            lexicon,
+        }) => eval_events(&dir, misses, &lexicon),
     }
 }
 
@@ -313,6 +318,57 @@ fn resolve(date: Option<jiff::civil::Date>, lexicon: &LexiconArgs) -> anyhow::Re
         out.write_all(b"\n")?;
     }
     out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_events(
+    dir: &std::path::Path,
+    misses: usize,
+    lexicon: &LexiconArgs,
+) -> anyhow::Result<ExitCode> {
+    use dyad_eval::events::{GoldSet, load_petrarch, load_plover, score};
+    let lex = load_lexicon(lexicon)?;
+    let code = |text: &str, date: Option<&str>| {
+        let doc = dyad_model::Document {
+            id: "gold".into(),
+            text: text.to_string(),
+            published: date.map(|d| dyad_model::DateValue {
+                value: d.to_string(),
+                source: dyad_model::DateSource::Given,
+            }),
+            ..Default::default()
+        };
+        dyad_code::code_document(doc, &lex)
+    };
+    let read = |name: &str| -> anyhow::Result<String> {
+        let p = dir.join(name);
+        std::fs::read_to_string(&p).with_context(|| format!("reading gold file {}", p.display()))
+    };
+    let sets = [
+        (
+            GoldSet::Petrarch,
+            load_petrarch(&read("petr2-gsr-dev.json")?)?,
+        ),
+        (GoldSet::Plover, load_plover(&read("plover-gsr.json")?)?),
+    ];
+    for (set, gold) in &sets {
+        let report = score(*set, gold, code);
+        for t in &report.tables {
+            println!("{t}");
+        }
+        for m in report.misses.iter().take(misses) {
+            println!(
+                "  MISS {}: {}\n    gold: {}\n    dyad: {}",
+                m.id,
+                m.text,
+                m.gold.join("; "),
+                m.predicted.join("; ")
+            );
+        }
+        if misses > 0 {
+            println!();
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -1,0 +1,435 @@
+//! Event coding against two public gold sets.
+//!
+//! - **PETRARCH2 validation sentences** (`petr2-gsr-dev.json`): news sentences with the
+//!   expected `{sourcecode, targetcode, eventcode}` events, or `{noevents}`. The headline
+//!   score is F1 over (source country, target country, CAMEO root) triples, with predicted
+//!   events that have a mode (negated, intended, ...) left out.
+//! - **PLOVER gold sentences** (`plover-gsr.json`): CAMEO-manual examples with one event of
+//!   an older 18-type PLOVER scheme each, and source and target actor lists. The types line up
+//!   with CAMEO roots (AGREE 03 ... FIGHT 19; CONCEDE and RETREAT both 08), so predictions are
+//!   compared by root: type F1, and F1 with source and target countries.
+//!
+//! An actor's country is the first three letters of its code (`RUSGOV` → `RUS`, `IGOUNO` →
+//! `IGO`), for gold and predictions alike.
+
+use dyad_model::CodedDocument;
+use serde_json::Value;
+
+use crate::{Counts, EvalError, Table};
+
+/// One gold sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoldSentence {
+    pub id: String,
+    pub text: String,
+    /// ISO date of the story, when the gold gives one.
+    pub date: Option<String>,
+    pub events: Vec<GoldEvent>,
+}
+
+/// One expected event: source and target codes and a CAMEO code (a root for PLOVER).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct GoldEvent {
+    pub source: String,
+    pub target: String,
+    pub code: String,
+}
+
+/// Which gold set a file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GoldSet {
+    Petrarch,
+    Plover,
+}
+
+/// The older PLOVER types of the gold set and their CAMEO roots.
+const PLOVER_ROOTS: &[(&str, &str)] = &[
+    ("AGREE", "03"),
+    ("CONSULT", "04"),
+    ("SUPPORT", "05"),
+    ("COOPERATE", "06"),
+    ("AID", "07"),
+    ("CONCEDE", "08"),
+    ("RETREAT", "08"),
+    ("INVESTIGATE", "09"),
+    ("DEMAND", "10"),
+    ("DISAPPROVE", "11"),
+    ("REJECT", "12"),
+    ("THREATEN", "13"),
+    ("PROTEST", "14"),
+    ("MOBILIZE", "15"),
+    ("SANCTION", "16"),
+    ("COERCE", "17"),
+    ("ASSAULT", "18"),
+    ("FIGHT", "19"),
+];
+
+fn plover_root(t: &str) -> Option<&'static str> {
+    PLOVER_ROOTS.iter().find(|(n, _)| *n == t).map(|(_, r)| *r)
+}
+
+/// The name a report uses for a root: the PLOVER type for the PLOVER set, else the root.
+fn root_label(set: GoldSet, root: &str) -> String {
+    match set {
+        GoldSet::Plover => PLOVER_ROOTS
+            .iter()
+            .filter(|(_, r)| *r == root)
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join("/"),
+        GoldSet::Petrarch => root.to_string(),
+    }
+}
+
+fn country(code: &str) -> String {
+    code.chars().take(3).collect()
+}
+
+fn str_field(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+/// Read the PETRARCH2 gold sentences.
+pub fn load_petrarch(json: &str) -> Result<Vec<GoldSentence>, EvalError> {
+    let items: Vec<Value> = serde_json::from_str(json)?;
+    let mut out = Vec::new();
+    for it in items {
+        let date = str_field(&it, "date");
+        let date =
+            (date.len() == 8).then(|| format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]));
+        let expected = it
+            .get("expected")
+            .and_then(Value::as_array)
+            .ok_or_else(|| EvalError::Shape("a sentence without \"expected\"".into()))?;
+        let events = expected
+            .iter()
+            .filter(|e| e.get("eventcode").is_some())
+            .map(|e| GoldEvent {
+                source: str_field(e, "sourcecode"),
+                target: str_field(e, "targetcode"),
+                code: str_field(e, "eventcode"),
+            })
+            .collect();
+        out.push(GoldSentence {
+            id: str_field(&it, "id"),
+            text: str_field(&it, "text"),
+            date,
+            events,
+        });
+    }
+    Ok(out)
+}
+
+/// Read the PLOVER gold sentences (the documentation record is skipped).
+pub fn load_plover(json: &str) -> Result<Vec<GoldSentence>, EvalError> {
+    let items: Vec<Value> = serde_json::from_str(json)?;
+    let mut out = Vec::new();
+    for it in items {
+        let Some(root) = plover_root(&str_field(&it, "event")) else {
+            continue;
+        };
+        let actors = |k: &str| -> Vec<String> {
+            it.get(k)
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .map(|x| str_field(x, "code"))
+                        .filter(|c| !c.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let (sources, targets) = (actors("source"), actors("target"));
+        let targets = if targets.is_empty() {
+            vec![String::new()]
+        } else {
+            targets
+        };
+        let mut events = Vec::new();
+        for s in &sources {
+            for t in &targets {
+                events.push(GoldEvent {
+                    source: s.clone(),
+                    target: t.clone(),
+                    code: root.to_string(),
+                });
+            }
+        }
+        out.push(GoldSentence {
+            id: str_field(&it, "id"),
+            text: str_field(&it, "text"),
+            date: Some(str_field(&it, "date")).filter(|d| d.len() == 10),
+            events,
+        });
+    }
+    Ok(out)
+}
+
+/// A sentence where prediction and gold differ, for reading.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Miss {
+    pub id: String,
+    pub text: String,
+    pub gold: Vec<String>,
+    pub predicted: Vec<String>,
+}
+
+/// The result of scoring one gold set.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Report {
+    pub tables: Vec<Table>,
+    pub misses: Vec<Miss>,
+    /// The headline counts (triples with countries, by root).
+    pub headline: Counts,
+}
+
+/// (source country, target country, code) as compared.
+type Triple = (String, String, String);
+
+/// Score a gold set. `code` codes one sentence given its text and date.
+pub fn score(
+    set: GoldSet,
+    gold: &[GoldSentence],
+    code: impl Fn(&str, Option<&str>) -> CodedDocument,
+) -> Report {
+    let mut with_actors = Counts::default();
+    let mut root_only = Counts::default();
+    let mut full = Counts::default();
+    let mut per_root: std::collections::BTreeMap<String, Counts> = Default::default();
+    let mut misses = Vec::new();
+
+    for s in gold {
+        let doc = code(&s.text, s.date.as_deref());
+        // Events that happened: a negated or intended event is not the gold's event. The
+        // PLOVER set codes intentions as AGREE, so it keeps every event.
+        let predicted: Vec<&dyad_model::Event> = doc
+            .events
+            .iter()
+            .filter(|e| set == GoldSet::Plover || e.mode.is_none())
+            .collect();
+        let root = |c: &str| -> String { c.get(..2).unwrap_or(c).to_string() };
+        let gold_triples: Vec<Triple> = s
+            .events
+            .iter()
+            .map(|e| (country(&e.source), country(&e.target), root(&e.code)))
+            .collect();
+        let mut pred_triples: Vec<Triple> = predicted
+            .iter()
+            .map(|e| {
+                let target = e
+                    .target
+                    .as_ref()
+                    .map(|t| country(&t.actor.code))
+                    .unwrap_or_default();
+                (country(&e.source.actor.code), target, root(&e.cameo))
+            })
+            .collect();
+        let mut gold_roots: Vec<String> = gold_triples.iter().map(|t| t.2.clone()).collect();
+        let mut pred_roots: Vec<String> = pred_triples.iter().map(|t| t.2.clone()).collect();
+        if set == GoldSet::Plover {
+            // One event type per sentence: compare the sets of types, and each predicted
+            // triple once.
+            gold_roots.dedup();
+            pred_roots.sort();
+            pred_roots.dedup();
+            pred_triples.sort();
+            pred_triples.dedup();
+        }
+        let c = Counts::of(&gold_triples, &pred_triples);
+        with_actors.add(c);
+        root_only.add(Counts::of(&gold_roots, &pred_roots));
+        if set == GoldSet::Petrarch {
+            let g: Vec<Triple> = s
+                .events
+                .iter()
+                .map(|e| (country(&e.source), country(&e.target), e.code.clone()))
+                .collect();
+            let p: Vec<Triple> = predicted
+                .iter()
+                .map(|e| {
+                    let target = e
+                        .target
+                        .as_ref()
+                        .map(|t| country(&t.actor.code))
+                        .unwrap_or_default();
+                    (country(&e.source.actor.code), target, e.cameo.clone())
+                })
+                .collect();
+            full.add(Counts::of(&g, &p));
+        }
+        let roots: std::collections::BTreeSet<&String> = gold_triples
+            .iter()
+            .chain(&pred_triples)
+            .map(|t| &t.2)
+            .collect();
+        for r in roots {
+            let g: Vec<&Triple> = gold_triples.iter().filter(|t| &t.2 == r).collect();
+            let p: Vec<&Triple> = pred_triples.iter().filter(|t| &t.2 == r).collect();
+            per_root
+                .entry(r.clone())
+                .or_default()
+                .add(Counts::of(&g, &p));
+        }
+        if c.fp > 0 || c.fn_ > 0 {
+            let show = |t: &Triple| {
+                format!(
+                    "{} -> {} {}",
+                    t.0,
+                    if t.1.is_empty() { "-" } else { &t.1 },
+                    t.2
+                )
+            };
+            misses.push(Miss {
+                id: s.id.clone(),
+                text: s.text.clone(),
+                gold: gold_triples.iter().map(show).collect(),
+                predicted: pred_triples.iter().map(show).collect(),
+            });
+        }
+    }
+
+    let name = match set {
+        GoldSet::Petrarch => "PETRARCH2 gold (dev half)",
+        GoldSet::Plover => "PLOVER gold (CAMEO manual sentences)",
+    };
+    let mut summary = Table {
+        title: format!("{name}: {} sentences", gold.len()),
+        rows: Vec::new(),
+    };
+    summary
+        .rows
+        .push(("root + source and target countries".into(), with_actors));
+    summary.rows.push((
+        if set == GoldSet::Plover {
+            "type only"
+        } else {
+            "root only"
+        }
+        .into(),
+        root_only,
+    ));
+    if set == GoldSet::Petrarch {
+        summary.rows.push(("full code + countries".into(), full));
+    }
+    let by_root = Table {
+        title: format!("{name}, per category (with countries)"),
+        rows: per_root
+            .into_iter()
+            .map(|(r, c)| (root_label(set, &r), c))
+            .collect(),
+    };
+    Report {
+        tables: vec![summary, by_root],
+        misses,
+        headline: with_actors,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::{Actor, ActorKind, Document, Event, Evidence, Mention, Span};
+
+    fn mention(code: &str) -> Mention {
+        Mention {
+            text: code.into(),
+            span: Span::new(0, 1),
+            actor: Actor {
+                code: code.into(),
+                name: None,
+                country: None,
+                sector: None,
+                kind: ActorKind::Country,
+            },
+        }
+    }
+
+    fn doc_with(events: &[(&str, &str, &str)]) -> CodedDocument {
+        let mut d = CodedDocument::from_document(Document::default());
+        for (s, t, c) in events {
+            d.events.push(Event {
+                source: mention(s),
+                target: Some(mention(t)),
+                cameo: c.to_string(),
+                plover: None,
+                mode: None,
+                goldstein: 0.0,
+                quad_class: 1,
+                date: None,
+                place: None,
+                trigger: Evidence {
+                    text: String::new(),
+                    span: Span::new(0, 0),
+                },
+                sentence: Span::new(0, 0),
+            });
+        }
+        d
+    }
+
+    #[test]
+    fn petrarch_scoring() {
+        let gold = load_petrarch(
+            r#"[{"id":"a","date":"20080806","text":"A","expected":[{"eventcode":"190","sourcecode":"USAMIL","targetcode":"RUS"}]},
+                {"id":"b","date":"20080806","text":"B","expected":[{"noevents":"True"}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(gold[0].date.as_deref(), Some("2008-08-06"));
+        let r = score(GoldSet::Petrarch, &gold, |t, _| match t {
+            "A" => doc_with(&[("USA", "RUSGOV", "193")]),
+            _ => doc_with(&[("CHN", "USA", "040")]),
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            r.tables[0].rows[2].1,
+            Counts {
+                tp: 0,
+                fp: 2,
+                fn_: 1
+            },
+            "full code differs"
+        );
+        assert_eq!(r.misses.len(), 1);
+        assert_eq!(r.misses[0].id, "b");
+    }
+
+    #[test]
+    fn plover_scoring() {
+        let gold = load_plover(
+            r#"[{"id":"doc","event":"DOCUMENT"},
+                {"id":"x","date":"2000-01-01","event":"RETREAT","text":"X",
+                 "source":[{"code":"HUN"},{"code":"ROU"}],"target":[{"code":"SRB"}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(gold.len(), 1);
+        assert_eq!(gold[0].events.len(), 2);
+        let r = score(GoldSet::Plover, &gold, |_, _| {
+            doc_with(&[("HUNGOV", "SRB", "081"), ("HUN", "SRB", "084")])
+        });
+        assert_eq!(
+            r.tables[0].rows[1].1,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            },
+            "type once"
+        );
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 1
+            }
+        );
+        assert_eq!(r.tables[1].rows[0].0, "CONCEDE/RETREAT");
+    }
+}

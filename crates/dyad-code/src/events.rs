@@ -24,12 +24,18 @@ use dyad_model::{DateSource, DateValue, Event, Evidence, Mode, cameo};
 
 use crate::actors::{Found, governing_preposition};
 use crate::context::{Context, DETERMINERS};
+use crate::time::TimeFound;
 
 /// How far after a trigger its preposition may come ("talks on Tuesday with").
 const PREP_WINDOW: usize = 5;
 
 /// Find the events in a document.
-pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Vec<Event> {
+pub fn find(
+    cx: &Context,
+    actors: &[Found],
+    times: &[TimeFound],
+    published: Option<&DateValue>,
+) -> Vec<Event> {
     let mut events = Vec::new();
     let mut seen = BTreeSet::new();
     for s in 0..cx.analysis.sentences.len() {
@@ -94,9 +100,11 @@ pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Ve
                         mode,
                         goldstein: info.goldstein,
                         quad_class: info.quad_class,
-                        date: published.map(|d| DateValue {
-                            value: d.value.clone(),
-                            source: DateSource::Published,
+                        date: event_date(cx, times, t, end).or_else(|| {
+                            published.map(|d| DateValue {
+                                value: d.value.clone(),
+                                source: DateSource::Published,
+                            })
                         }),
                         place: None,
                         trigger: Evidence {
@@ -112,6 +120,40 @@ pub fn find(cx: &Context, actors: &[Found], published: Option<&DateValue>) -> Ve
         }
     }
     events
+}
+
+/// The date of a time expression governing the trigger at `t..end`: the nearest one in the
+/// same sentence that names a calendar date, with no other event trigger between them.
+fn event_date(cx: &Context, times: &[TimeFound], t: usize, end: usize) -> Option<DateValue> {
+    let s = cx.sentence_of(t);
+    times
+        .iter()
+        .filter(|x| cx.sentence_of(x.first) == s && x.kind == "DATE")
+        .filter_map(|x| {
+            x.value
+                .as_ref()
+                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                .map(|v| (x, v))
+        })
+        .filter(|(x, _)| {
+            let (a, b) = if x.first >= end {
+                (end, x.first)
+            } else {
+                (x.end, t)
+            };
+            !(a..b).any(|i| trigger_at(cx, i, b).is_some())
+        })
+        .min_by_key(|(x, _)| {
+            if x.first >= end {
+                x.first - end
+            } else {
+                t - x.end
+            }
+        })
+        .map(|(_, v)| DateValue {
+            value: v.clone(),
+            source: DateSource::Text,
+        })
 }
 
 /// The longest trigger starting at token `t`: its patterns and the token after it.

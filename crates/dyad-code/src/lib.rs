@@ -30,30 +30,78 @@ pub mod actors;
 mod context;
 pub mod events;
 pub mod quotes;
+pub mod time;
 
 use dyad_lexicon::Lexicon;
-use dyad_model::{CodedDocument, Document};
+use dyad_model::{CodedDocument, DateSource, DateValue, Document, Timex};
 
 pub use actors::resolve;
 pub use context::Context;
 
-/// Code one document: find its actors, quotes and events.
-pub fn code_document(doc: Document, lexicon: &Lexicon) -> CodedDocument {
+/// Code one document: find its time expressions, actors, quotes and events. A document
+/// without a publication date gets one inferred from its text when the text allows.
+pub fn code_document(mut doc: Document, lexicon: &Lexicon) -> CodedDocument {
     let analysis = dyad_nlp::analyse(&doc.text);
-    let date = doc
-        .published
-        .as_ref()
-        .and_then(|d| d.value.parse::<jiff::civil::Date>().ok());
-    let cx = Context::new(&doc.text, &analysis, lexicon, date);
+    let mut anchor = doc.published.as_ref().and_then(|d| date_range(&d.value));
+    let probe = Context::new(&doc.text, &analysis, lexicon, None);
+    let mut times = time::find(&probe, anchor);
+    if anchor.is_none()
+        && let Some(inferred) = time::infer_publication(&times)
+    {
+        anchor = Some(inferred);
+        times = time::find(&probe, anchor);
+        doc.published = Some(DateValue {
+            value: time::anchor_label(inferred),
+            source: DateSource::Inferred,
+        });
+    }
+    // Actors are resolved on the publication day, or the latest day it may be.
+    let cx = Context::new(&doc.text, &analysis, lexicon, anchor.map(|a| a.hi));
     let found = actors::find(&cx);
     let quotes = quotes::find(&cx, &found);
-    let events = events::find(&cx, &found, doc.published.as_ref());
+    let events = events::find(&cx, &found, &times, doc.published.as_ref());
+    let timexes = times
+        .iter()
+        .filter_map(|t| {
+            let span = cx.span_of(t.first, t.end);
+            Some(Timex {
+                text: span.slice(&doc.text)?.to_string(),
+                span,
+                value: t.value.clone()?,
+                kind: t.kind.to_string(),
+            })
+        })
+        .collect();
     let actors = found.into_iter().map(|f| f.mention).collect();
     let mut coded = CodedDocument::from_document(doc);
     coded.actors = actors;
     coded.quotes = quotes;
     coded.events = events;
+    coded.times = timexes;
     coded
+}
+
+/// A publication date as the range of days it may be: `2021-12-15`, `2021-12`, `2021`.
+fn date_range(value: &str) -> Option<time::Anchor> {
+    use jiff::civil::Date;
+    if let Ok(d) = value.parse::<Date>() {
+        return Some(time::Anchor::exact(d));
+    }
+    let mut parts = value.split('-');
+    let y: i16 = parts.next()?.parse().ok()?;
+    match parts.next() {
+        Some(m) => {
+            let first = Date::new(y, m.parse().ok()?, 1).ok()?;
+            Some(time::Anchor {
+                lo: first,
+                hi: first.last_of_month(),
+            })
+        }
+        None => Some(time::Anchor {
+            lo: Date::new(y, 1, 1).ok()?,
+            hi: Date::new(y, 12, 31).ok()?,
+        }),
+    }
 }
 
 /// A document dated 2021-12-15, for the annotators' tests.

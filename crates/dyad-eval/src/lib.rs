@@ -9,6 +9,7 @@
 
 pub mod events;
 mod score;
+pub mod time;
 
 pub use score::{Counts, Table};
 

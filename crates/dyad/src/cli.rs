@@ -99,6 +99,15 @@ pub enum EvalCommand {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Time expressions on TimeML files (TempEval-3): strict and relaxed span F1, value F1.
+    Time {
+        /// Folder of .tml files.
+        #[arg(default_value = "../shared/bench/timex/te3-platinum-dev")]
+        dir: PathBuf,
+        /// Print the misses (gold expressions not found or valued differently, extra ones).
+        #[arg(long)]
+        misses: bool,
+    },
 }
 
 #[derive(Debug, Args)]

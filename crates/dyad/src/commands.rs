@@ -125,6 +125,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             misses,
             lexicon,
         }) => eval_events(&dir, misses, &lexicon),
+        Command::Eval(EvalCommand::Time { dir, misses }) => eval_time(&dir, misses),
     }
 }
 
@@ -367,6 +368,44 @@ fn eval_events(
         }
         if misses > 0 {
             println!();
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_time(dir: &std::path::Path, misses: bool) -> anyhow::Result<ExitCode> {
+    let lex = Lexicon::builtin();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        .collect();
+    paths.sort();
+    let mut docs = Vec::new();
+    for p in &paths {
+        let xml = std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        docs.push(dyad_eval::time::parse_timeml(&name, &xml)?);
+    }
+    let report = dyad_eval::time::score(&docs, |text, dct| {
+        let doc = dyad_model::Document {
+            id: "timeml".into(),
+            text: text.to_string(),
+            published: dct.map(|d| dyad_model::DateValue {
+                value: d.to_string(),
+                source: dyad_model::DateSource::Given,
+            }),
+            ..Default::default()
+        };
+        dyad_code::code_document(doc, &lex).times
+    });
+    println!("{}", report.table(docs.len()));
+    if misses {
+        for (doc, gold, value, got) in &report.misses {
+            println!("  {doc}: gold {gold:?} = {value}; dyad {got}");
         }
     }
     Ok(ExitCode::SUCCESS)

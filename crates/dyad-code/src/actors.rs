@@ -518,8 +518,14 @@ pub(crate) fn governing_preposition<'c>(cx: &'c Context, t: usize) -> Option<&'c
 /// Second pass: "the two leaders", "he", "his country".
 fn references(cx: &Context, found: &[Found]) -> Vec<Found> {
     let mut out = Vec::new();
+    let mut covered = vec![false; cx.len()];
+    for f in found {
+        for c in &mut covered[f.first.min(cx.len())..f.end.min(cx.len())] {
+            *c = true;
+        }
+    }
     for t in 0..cx.len() {
-        if found.iter().any(|f| f.first <= t && t < f.end) || cx.in_quote(t) {
+        if covered[t] || cx.in_quote(t) {
             continue;
         }
         let w = cx.lower(t);
@@ -562,15 +568,22 @@ fn references(cx: &Context, found: &[Found]) -> Vec<Found> {
 }
 
 /// The people named before token `t`, latest first, each once.
+/// `found` is in text order, so only the mentions before `t` are walked, latest first, and
+/// the walk stops after a few distinct people.
 fn distinct_people_before(found: &[Found], t: usize) -> Vec<&Found> {
+    const ENOUGH: usize = 4;
+    let before = &found[..found.partition_point(|f| f.first < t)];
     let mut seen: Vec<&Found> = Vec::new();
-    for f in found
+    for f in before
         .iter()
         .rev()
         .filter(|f| f.end <= t && f.mention.actor.kind == ActorKind::Person)
     {
         if !seen.iter().any(|s| s.mention.actor == f.mention.actor) {
             seen.push(f);
+            if seen.len() == ENOUGH {
+                break;
+            }
         }
     }
     seen
@@ -581,8 +594,12 @@ fn distinct_people_before(found: &[Found], t: usize) -> Vec<&Found> {
 /// else in the sentences before it, else the last person named.
 fn antecedent<'f>(cx: &Context, found: &'f [Found], t: usize) -> Option<&'f Found> {
     let sentence = cx.sentence_of(t);
+    let first_sentence = sentence.saturating_sub(3);
+    // `found` is in text order: the mentions of the sentences to look at are one slice.
+    let window = &found[found.partition_point(|f| f.sentence < first_sentence)
+        ..found.partition_point(|f| f.first < t)];
     let people = |s: usize| {
-        found.iter().filter(move |f| {
+        window.iter().filter(move |f| {
             f.sentence == s
                 && f.end <= t
                 && f.mention.actor.kind == ActorKind::Person
@@ -590,7 +607,7 @@ fn antecedent<'f>(cx: &Context, found: &'f [Found], t: usize) -> Option<&'f Foun
                 && !cx.in_quote(f.first)
         })
     };
-    for s in (sentence.saturating_sub(3)..=sentence).rev() {
+    for s in (first_sentence..=sentence).rev() {
         if let Some(f) = people(s).find(|f| governing_preposition(cx, f.first).is_none()) {
             return Some(f);
         }

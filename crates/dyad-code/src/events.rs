@@ -40,7 +40,10 @@ pub fn find(
     let mut seen = BTreeSet::new();
     for s in 0..cx.analysis.sentences.len() {
         let range = cx.sentence_tokens(s);
-        let in_sentence: Vec<&Found> = actors.iter().filter(|f| f.sentence == s).collect();
+        // Actors are in text order, so a sentence's actors are one slice.
+        let from = actors.partition_point(|f| f.sentence < s);
+        let to = actors.partition_point(|f| f.sentence <= s);
+        let in_sentence: Vec<&Found> = actors[from..to].iter().collect();
         if in_sentence.len() < 2 {
             continue;
         }

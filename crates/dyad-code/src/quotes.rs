@@ -169,10 +169,11 @@ fn after(cx: &Context, actors: &[Found], close: usize) -> Option<Attribution> {
         }
         if let Some((cue, after_cue)) = cue_at(cx, t) {
             // Speaker before the cue (between the quote and it), else right after it.
-            let before_cue = actors.iter().rev().find(|f| f.first > close && f.end <= t);
-            let after_cue = actors
+            let before_cue = between(actors, close + 1, t)
                 .iter()
-                .find(|f| f.first >= after_cue && f.first <= after_cue + 1);
+                .rev()
+                .find(|f| f.end <= t);
+            let after_cue = between(actors, after_cue, after_cue + 2).first();
             let speaker = before_cue.or(after_cue).map(|f| f.mention.clone());
             return Some((speaker.or_else(|| last_person(actors, close)), Some(cue)));
         }
@@ -195,15 +196,15 @@ fn before(cx: &Context, actors: &[Found], open: usize) -> Option<Attribution> {
             if cue.to_lowercase() == "according to" {
                 // "according to Ushakov, …"; "according to a translation" names no speaker,
                 // so look further back for a cue verb.
-                if let Some(f) = actors.iter().find(|f| f.first == t + 2 || f.first == t + 3) {
+                if let Some(f) = between(actors, t + 2, t + 4).first() {
                     return Some((Some(f.mention.clone()), Some(cue)));
                 }
                 continue;
             }
-            let speaker = actors
+            let speaker = between(actors, start, t)
                 .iter()
                 .rev()
-                .find(|f| f.end <= t && f.first >= start && !f.in_compound)
+                .find(|f| f.end <= t && !f.in_compound)
                 .map(|f| f.mention.clone());
             return Some((speaker, Some(cue)));
         }
@@ -211,9 +212,16 @@ fn before(cx: &Context, actors: &[Found], open: usize) -> Option<Attribution> {
     None
 }
 
+/// The mentions that start in tokens `a..b` (`actors` is in text order).
+fn between(actors: &[Found], a: usize, b: usize) -> &[Found] {
+    let from = actors.partition_point(|f| f.first < a);
+    let to = actors.partition_point(|f| f.first < b).max(from);
+    &actors[from..to]
+}
+
 /// The last person named before token `t`, for a pronoun speaker with no mention of its own.
 fn last_person(actors: &[Found], t: usize) -> Option<Mention> {
-    actors
+    between(actors, 0, t)
         .iter()
         .rev()
         .find(|f| f.end <= t && f.mention.actor.kind == ActorKind::Person)

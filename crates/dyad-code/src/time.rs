@@ -486,7 +486,8 @@ fn recognise(cx: &Context, i: usize) -> Option<(usize, Expr)> {
         if let Some(wd) = lookup(WEEKDAYS, w(1)) {
             return Some((i + 2, Expr::Weekday { wd, dir }));
         }
-        if let Some(code) = lookup(SEASONS, w(1)) {
+        // "the next Winter Olympics" names an event, not a season.
+        if let Some(code) = lookup(SEASONS, w(1)).filter(|_| !cx.is_capitalised(i + 2)) {
             return Some((
                 i + 2,
                 Expr::Season {
@@ -667,7 +668,13 @@ fn quantity(cx: &Context, i: usize) -> Option<(usize, String)> {
     if w == "a" && cx.lower(i + 1) == "dozen" {
         return Some((i + 2, "12".into()));
     }
-    // "a mere 24 hours", "almost seven years"
+    // "a second video conference" is an ordinal, not a duration.
+    if matches!(w, "a" | "an" | "one")
+        && cx.lower(i + 1) == "second"
+        && cx.kind(i + 2) == Some(dyad_model::TokenKind::Word)
+    {
+        return None;
+    }
     let n = number(w)?;
     if matches!(w, "a" | "an") && lookup(UNITS, cx.lower(i + 1)).is_none() {
         return None;
@@ -998,6 +1005,13 @@ mod tests {
         );
         assert_eq!(timexes("He paid $2021 for 1500 soldiers.", DCT), []);
         assert_eq!(timexes("a 2009 analysis", DCT), [t("2009", "2009")]);
+        assert_eq!(
+            timexes(
+                "a second video conference before the next Winter Olympics",
+                DCT
+            ),
+            []
+        );
         assert_eq!(
             timexes("between 12 and 18 months", DCT),
             [t("12", "P12M"), t("18 months", "P18M")]

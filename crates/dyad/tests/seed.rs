@@ -150,3 +150,59 @@ fn seed_actors_and_quotes_resolve() {
         Some("Xi Jinping")
     );
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_times_resolve() {
+    let doc = code(&["--date", "2021-12-15"]);
+    let times: Vec<(String, String)> = doc["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["text"].as_str().unwrap().to_string(),
+                t["value"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (text, value) in [
+        ("last June", "2021-06"),
+        ("February 2022", "2022-02"),
+        ("February next year", "2022-02"),
+        ("November 15", "2021-11-15"),
+        ("last week", "2021-W49"),
+        ("the first nine months of this year", "2021"),
+    ] {
+        assert!(
+            times.contains(&(text.to_string(), value.to_string())),
+            "{text} = {value} not in {times:?}"
+        );
+    }
+    // The Biden-Xi call is dated by its own expression, not the publication date.
+    let call = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["trigger"]["text"] == "conversation")
+        .unwrap();
+    assert_eq!(call["date"]["value"], "2021-11-15");
+    assert_eq!(call["date"]["source"], "text");
+}
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_publication_year_is_inferred() {
+    let doc = code(&[]);
+    assert_eq!(doc["published"]["value"], "2021");
+    assert_eq!(doc["published"]["source"], "inferred");
+    let times = doc["times"].as_array().unwrap();
+    // Certain within the inferred range (2021-11-15 to 2021-12-31) ...
+    assert!(
+        times
+            .iter()
+            .any(|t| t["text"] == "last June" && t["value"] == "2021-06")
+    );
+    // ... while "last week" is not, so it gets no value rather than a guess.
+    assert!(!times.iter().any(|t| t["text"] == "last week"));
+}

@@ -524,8 +524,8 @@ fn references(cx: &Context, found: &[Found]) -> Vec<Found> {
             *c = true;
         }
     }
-    for t in 0..cx.len() {
-        if covered[t] || cx.in_quote(t) {
+    for (t, &is_covered) in covered.iter().enumerate() {
+        if is_covered || cx.in_quote(t) {
             continue;
         }
         let w = cx.lower(t);

@@ -335,6 +335,8 @@ fn month_at(cx: &Context, i: usize) -> Option<i8> {
 /// Find and resolve every time expression. `anchor` is the publication date, if known.
 pub fn find(cx: &Context, anchor: Option<Anchor>) -> Vec<TimeFound> {
     let mut out = Vec::new();
+    // The reference time of a narrative: the last calendar day the text named.
+    let mut last_day: Option<Date> = None;
     let mut i = 0;
     while i < cx.len() {
         match recognise(cx, i) {
@@ -349,7 +351,27 @@ pub fn find(cx: &Context, anchor: Option<Anchor>) -> Vec<TimeFound> {
                     first -= 1;
                 }
                 let tense = tense(cx, first, end);
-                let value = anchor_value(&expr, anchor, tense);
+                // "the next day", "the following week", "the day before": from the day the
+                // text last named, when it named one; otherwise from the publication date.
+                let narrative = i > 0
+                    && cx.lower(i - 1) == "the"
+                    && matches!(expr, Expr::RelUnit { k, .. } | Expr::Offset { n: k, .. } if k != 0)
+                    && matches!(
+                        cx.lower(i),
+                        "next" | "following" | "previous" | "preceding" | "day"
+                    );
+                let value = match (narrative, last_day) {
+                    (true, Some(day)) => resolve(&expr, Some(day), tense),
+                    _ => anchor_value(&expr, anchor, tense),
+                };
+                if let Some(day) = value.as_deref().and_then(|v| v.parse::<Date>().ok())
+                    && !narrative
+                {
+                    last_day = Some(day);
+                }
+                if narrative {
+                    first = i - 1;
+                }
                 let kind = match expr {
                     Expr::Duration(_) => "DURATION",
                     Expr::Set(_) => "SET",
@@ -472,9 +494,34 @@ fn recognise(cx: &Context, i: usize) -> Option<(usize, Expr)> {
         return Some((i + 2, Expr::MonthDay { m, d }));
     }
 
+    // "the day before", "the day after"
+    if w(0) == "day" && i > 0 && cx.lower(i - 1) == "the" {
+        match w(1) {
+            "before" => {
+                return Some((
+                    i + 2,
+                    Expr::Offset {
+                        unit: Unit::Day,
+                        n: -1,
+                    },
+                ));
+            }
+            "after" => {
+                return Some((
+                    i + 2,
+                    Expr::Offset {
+                        unit: Unit::Day,
+                        n: 1,
+                    },
+                ));
+            }
+            _ => {}
+        }
+    }
+
     // last/next/this + month, weekday, unit or season
     let dir = match w(0) {
-        "last" | "past" | "previous" => Some(-1),
+        "last" | "past" | "previous" | "preceding" => Some(-1),
         "next" | "coming" | "following" => Some(1),
         "this" | "current" => Some(0),
         _ => None,
@@ -1110,6 +1157,23 @@ mod tests {
                 t("annually", "P1Y"),
                 t("now", "PRESENT_REF"),
                 t("every year", "P1Y")
+            ]
+        );
+    }
+
+    #[test]
+    fn narrative_time_moves_with_the_text() {
+        let got = timexes(
+            "The talks opened on March 3, 2020. The next day the delegations left, and the day before they had dined. Next week they meet again.",
+            DCT,
+        );
+        assert_eq!(
+            got,
+            [
+                t("March 3, 2020", "2020-03-03"),
+                t("The next day", "2020-03-04"),
+                t("the day before", "2020-03-02"),
+                t("Next week", "2021-W51"),
             ]
         );
     }

@@ -115,9 +115,10 @@ fn first_pass(cx: &Context) -> Vec<Found> {
         }
 
         let anchor = match surface {
-            Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) => {
-                Anchor::Country(c)
-            }
+            Surface::CountryName(c)
+            | Surface::Demonym(c)
+            | Surface::Capital(c)
+            | Surface::Place(c) => Anchor::Country(c),
             Surface::Seat(c) => Anchor::Seat(c),
             Surface::Organization(o) => Anchor::Org(o),
             Surface::Person(_) | Surface::NotActor => continue,
@@ -178,7 +179,11 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                         }
                         simple(&country.code, None, None, ActorKind::Group)
                     }
-                    Surface::Capital(_) if is_locative(cx, t0) || in_compound => continue,
+                    Surface::Capital(_) | Surface::Place(_)
+                        if is_locative(cx, t0) || in_compound =>
+                    {
+                        continue;
+                    }
                     _ => simple(&country.code, None, None, ActorKind::Country),
                 }
             }
@@ -235,7 +240,8 @@ fn best_surface(surfaces: &[Surface]) -> Option<Surface> {
         Surface::CountryName(_) => 3,
         Surface::Demonym(_) => 4,
         Surface::Capital(_) => 5,
-        Surface::NotActor => 6,
+        Surface::Place(_) => 6,
+        Surface::NotActor => 7,
     };
     surfaces.iter().min_by_key(|s| rank(s)).copied()
 }

@@ -19,7 +19,7 @@
 
 use std::collections::BTreeSet;
 
-use dyad_lexicon::{EventPattern, Target};
+use dyad_lexicon::{EventPattern, Surface, Target};
 use dyad_model::{DateSource, DateValue, Event, Evidence, Mode, cameo};
 
 use crate::actors::{Found, governing_preposition};
@@ -109,7 +109,7 @@ pub fn find(
                                 source: DateSource::Published,
                             })
                         }),
-                        place: None,
+                        place: place_of(cx, end, range.end),
                         trigger: Evidence {
                             text: trigger.slice(cx.text).unwrap_or("").to_string(),
                             span: trigger,
@@ -157,6 +157,42 @@ fn event_date(cx: &Context, times: &[TimeFound], t: usize, end: usize) -> Option
             value: v.clone(),
             source: DateSource::Text,
         })
+}
+
+/// Where an event happened: a place, capital or country after "in", "at" or "near" in the
+/// few words after the trigger ("met Xi in Beijing", "talks at Camp David" is not known).
+fn place_of(cx: &Context, end: usize, sentence_end: usize) -> Option<Evidence> {
+    const WINDOW: usize = 10;
+    let limit = (end + WINDOW).min(sentence_end);
+    for i in end..limit {
+        if matches!(cx.lower(i), "," | ";" | "“" | "”" | "\"") {
+            return None;
+        }
+        if !matches!(cx.lower(i), "in" | "at" | "near" | "outside" | "inside") {
+            continue;
+        }
+        let at = skip_determiners(cx, i + 1);
+        if at >= sentence_end {
+            return None;
+        }
+        let start = cx.span(at).start;
+        let stop = cx.span(sentence_end - 1).end;
+        let m = cx.lexicon.find(&cx.text[start..stop]).into_iter().next()?;
+        let is_place = m.surfaces.iter().any(|s| {
+            matches!(
+                s,
+                Surface::Place(_) | Surface::Capital(_) | Surface::CountryName(_)
+            )
+        });
+        if m.start == 0 && is_place {
+            let span = dyad_model::Span::new(start, start + m.end);
+            return Some(Evidence {
+                text: span.slice(cx.text).unwrap_or("").to_string(),
+                span,
+            });
+        }
+    }
+    None
 }
 
 /// The longest trigger starting at token `t`: its patterns and the token after it.
@@ -572,6 +608,31 @@ mod tests {
                 ev("FRA", "JPN", "040", None, "talks"),
                 ev("DEU", "JPN", "040", None, "talks")
             ]
+        );
+    }
+
+    #[test]
+    fn places_after_the_trigger() {
+        let lex = Lexicon::builtin();
+        let coded = crate::code_document(
+            crate::test_document(
+                "Putin met Xi in Beijing on Friday. Scholz held talks with Macron at the Elysee.",
+            ),
+            &lex,
+        );
+        let places: Vec<Option<&str>> = coded
+            .events
+            .iter()
+            .map(|e| e.place.as_ref().map(|p| p.text.as_str()))
+            .collect();
+        assert_eq!(places, [Some("Beijing"), None]);
+        let coded = crate::code_document(
+            crate::test_document("Russian troops attacked Ukrainian forces near Kharkiv."),
+            &lex,
+        );
+        assert!(
+            coded.actors.iter().all(|a| a.text != "Kharkiv"),
+            "a place after a preposition is no actor"
         );
     }
 

@@ -129,6 +129,15 @@ pub struct EventPattern {
     pub unless: Vec<String>,
 }
 
+/// A place inside a country: a city, region, area or island.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    pub name: String,
+    /// CAMEO country code.
+    pub country: String,
+    pub kind: String,
+}
+
 /// What a matched name may denote.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Surface {
@@ -140,6 +149,8 @@ pub enum Surface {
     Capital(usize),
     /// A seat of government ("the Kremlin").
     Seat(usize),
+    /// A city, region or area of a country ("Alaska", "Kharkiv"; index of the country).
+    Place(usize),
     /// A known person (index into [`Lexicon::people`]).
     Person(usize),
     /// An organisation (index into [`Lexicon::organizations`]).
@@ -180,6 +191,7 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ),
     ("data/roles.tsv", include_str!("../../../data/roles.tsv")),
     ("data/events.tsv", include_str!("../../../data/events.tsv")),
+    ("data/places.tsv", include_str!("../../../data/places.tsv")),
     (
         "data/not-actors.tsv",
         include_str!("../../../data/not-actors.tsv"),
@@ -353,6 +365,9 @@ mod tests {
             .collect();
         assert_eq!(talks, ["040"]);
         assert!(lex.max_event_words() >= 2);
+        assert!(
+            matches!(lex.lookup("Alaska"), [Surface::Place(c)] if lex.country(*c).code == "USA")
+        );
         let rus = lex.country_by_code("RUS").unwrap();
         assert_eq!(lex.country(rus).name, "Russia");
     }

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::matcher::Matcher;
 use crate::{
-    Country, EventPattern, Lexicon, Office, Organization, Person, Role, RoleKind, Surface, Target,
-    Term,
+    Country, EventPattern, Lexicon, Office, Organization, Person, Place, Role, RoleKind, Surface,
+    Target, Term,
 };
 
 /// A problem in a lexicon file, with where it is.
@@ -31,6 +31,7 @@ const ORGANIZATIONS: &[&str] = &["code", "name", "aliases", "country", "sector",
 const ROLES: &[&str] = &["forms", "sector", "kind", "office"];
 const NOT_ACTORS: &[&str] = &["phrase"];
 const EVENTS: &[&str] = &["code", "forms", "target", "unless"];
+const PLACES: &[&str] = &["name", "country", "kind"];
 
 /// The tables as read, before compiling.
 #[derive(Default)]
@@ -43,6 +44,7 @@ pub(crate) struct Tables {
     roles: Vec<Role>,
     not_actors: Vec<String>,
     events: Vec<EventPattern>,
+    places: Vec<Place>,
 }
 
 fn list(field: &str) -> Vec<String> {
@@ -77,7 +79,7 @@ impl Tables {
             return Err(err(1, "no header line".into()));
         };
         let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
-        let kind = [COUNTRIES, LEADERS, ORGANIZATIONS, ROLES, NOT_ACTORS, EVENTS]
+        let kind = [COUNTRIES, LEADERS, ORGANIZATIONS, ROLES, NOT_ACTORS, EVENTS, PLACES]
             .into_iter()
             .find(|k| columns == *k)
             .ok_or_else(|| {
@@ -85,7 +87,7 @@ impl Tables {
                     hline,
                     format!(
                         "unknown table header {columns:?}; expected the columns of countries, \
-                         leaders, organizations, roles, not-actors or events (see data/README.md)"
+                         leaders, organizations, roles, not-actors, events or places (see data/README.md)"
                     ),
                 )
             })?;
@@ -107,6 +109,8 @@ impl Tables {
                 self.role(&f)
             } else if kind == EVENTS {
                 self.event(&f)
+            } else if kind == PLACES {
+                self.place(&f)
             } else {
                 self.not_actors.extend(list(f[0]));
                 Ok(())
@@ -254,6 +258,21 @@ impl Tables {
         Ok(())
     }
 
+    fn place(&mut self, f: &[&str]) -> Result<(), String> {
+        if !matches!(f[2], "city" | "region" | "area" | "island") {
+            return Err(format!(
+                "place kind must be city, region, area or island, not {:?}",
+                f[2]
+            ));
+        }
+        self.places.push(Place {
+            name: f[0].to_string(),
+            country: f[1].to_string(),
+            kind: f[2].to_string(),
+        });
+        Ok(())
+    }
+
     pub(crate) fn compile(self) -> Lexicon {
         // Surface forms to what they may denote; a BTreeMap keeps the build deterministic.
         let mut surfaces: BTreeMap<String, Vec<Surface>> = BTreeMap::new();
@@ -287,6 +306,18 @@ impl Tables {
         for (i, o) in self.organizations.iter().enumerate() {
             for n in std::iter::once(&o.name).chain(&o.aliases) {
                 add(n, Surface::Organization(i));
+            }
+        }
+        let country_of: HashMap<&str, usize> = self
+            .countries
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.code.as_str(), i))
+            .collect();
+        for p in &self.places {
+            // A place in a country the lexicon does not know is left out.
+            if let Some(&c) = country_of.get(p.country.as_str()) {
+                add(&p.name, Surface::Place(c));
             }
         }
         for n in &self.not_actors {

@@ -1,9 +1,9 @@
 //! Inputs on the command line: files, directories (walked recursively) and standard input.
 
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
-use crate::{Format, IntakeError, IntakeOptions, Record, read_bytes};
+use crate::{Format, IntakeError, IntakeOptions, Record, WarcRecords, read_bytes};
 
 /// File extensions taken from a directory walk. Named files are read whatever their name.
 const ARTICLE_EXTENSIONS: &[&str] = &[
@@ -71,7 +71,12 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 pub fn read_path(path: &Path, format: Format, opts: &IntakeOptions) -> Vec<Record> {
     let id = path.to_string_lossy().into_owned();
     match std::fs::metadata(path) {
-        Ok(m) if m.is_file() && m.len() as usize > opts.max_bytes && format != Format::Jsonl => {
+        Ok(m)
+            if m.is_file()
+                && m.len() as usize > opts.max_bytes
+                && !matches!(format, Format::Jsonl | Format::Warc)
+                && !is_warc_name(&id) =>
+        {
             return vec![Record::failed(
                 id,
                 IntakeError::TooLarge {
@@ -108,12 +113,67 @@ pub fn read_stdin(format: Format, opts: &IntakeOptions) -> Vec<Record> {
     read_bytes(&id, &bytes, format, opts)
 }
 
+fn is_warc_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.ends_with(".warc") || n.ends_with(".warc.gz")
+}
+
+/// Open a WARC file as a stream of records, through a gzip decoder when it is compressed.
+fn open_warc(
+    path: &Path,
+    opts: &IntakeOptions,
+) -> Result<WarcRecords<Box<dyn BufRead>>, IntakeError> {
+    let id = path.to_string_lossy().into_owned();
+    let file = std::fs::File::open(path).map_err(|source| IntakeError::Io {
+        path: id.clone(),
+        source,
+    })?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let gz = reader
+        .fill_buf()
+        .map_err(|source| IntakeError::Io {
+            path: id.clone(),
+            source,
+        })?
+        .starts_with(&[0x1f, 0x8b]);
+    let stream: Box<dyn BufRead> = if gz {
+        Box::new(std::io::BufReader::with_capacity(
+            1 << 16,
+            flate2::read::MultiGzDecoder::new(reader),
+        ))
+    } else {
+        Box::new(reader)
+    };
+    Ok(WarcRecords::new(stream, &id, opts))
+}
+
 impl Input {
-    /// Read this input's records.
+    /// Read this input's records into memory.
     pub fn read(&self, format: Format, opts: &IntakeOptions) -> Vec<Record> {
         match self {
             Input::Path(p) => read_path(p, format, opts),
             Input::Stdin => read_stdin(format, opts),
+        }
+    }
+
+    /// This input's records as a stream: a WARC file is read one record at a time, in
+    /// constant memory; other inputs are read whole.
+    pub fn records(
+        &self,
+        format: Format,
+        opts: &IntakeOptions,
+    ) -> Box<dyn Iterator<Item = Record>> {
+        match self {
+            Input::Path(p)
+                if format == Format::Warc
+                    || (format == Format::Auto && is_warc_name(&p.to_string_lossy())) =>
+            {
+                match open_warc(p, opts) {
+                    Ok(records) => Box::new(records),
+                    Err(e) => Box::new(std::iter::once(Record::failed(p.to_string_lossy(), e))),
+                }
+            }
+            _ => Box::new(self.read(format, opts).into_iter()),
         }
     }
 }

@@ -22,13 +22,16 @@
 //! assert_eq!(doc.text, "Putin met Xi on Monday.");
 //! ```
 
+pub mod charset;
 pub mod html;
 mod input;
 pub mod text;
+pub mod warc;
 
 use dyad_model::{DateSource, DateValue, Document};
 
 pub use input::{Input, expand_inputs, read_path, read_stdin};
+pub use warc::WarcRecords;
 
 /// How to read an input.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,6 +68,8 @@ pub struct IntakeOptions {
     pub date: Option<jiff::civil::Date>,
     /// Largest input accepted per document, in bytes.
     pub max_bytes: usize,
+    /// Counts shared by every reader of a run (clones share them).
+    pub stats: std::sync::Arc<IntakeStats>,
 }
 
 impl Default for IntakeOptions {
@@ -72,8 +77,18 @@ impl Default for IntakeOptions {
         IntakeOptions {
             date: None,
             max_bytes: 16 * 1024 * 1024,
+            stats: Default::default(),
         }
     }
+}
+
+/// What readers passed over, for a run's summary.
+#[derive(Debug, Default)]
+pub struct IntakeStats {
+    /// WARC records that are not HTML responses (requests, metadata, redirects, PDFs).
+    pub skipped_records: std::sync::atomic::AtomicUsize,
+    /// Places where a WARC reader had to skip bytes to find the next record.
+    pub resynced: std::sync::atomic::AtomicUsize,
 }
 
 /// Why one record could not be read.
@@ -99,8 +114,10 @@ pub enum IntakeError {
     Json { line: usize, message: String },
     #[error("HTML: {0}")]
     Html(String),
-    #[error("{0} input is not supported yet")]
-    Unsupported(&'static str),
+    #[error("WARC: {0}")]
+    Warc(String),
+    #[error("gzip: {0}")]
+    Gzip(String),
 }
 
 /// One record of an input: its id and what reading it gave.
@@ -126,26 +143,72 @@ pub fn content_hash(bytes: &[u8]) -> String {
 
 /// Read the records in one input's bytes. `id` is the input's name (a path as given).
 pub fn read_bytes(id: &str, bytes: &[u8], format: Format, opts: &IntakeOptions) -> Vec<Record> {
+    // Gzip-compressed input: a WARC is streamed through the decoder, anything else is
+    // decompressed (up to the size cap) and read by its inner name.
+    if bytes.starts_with(&[0x1f, 0x8b]) {
+        let inner_name = id
+            .strip_suffix(".gz")
+            .or_else(|| id.strip_suffix(".GZ"))
+            .unwrap_or(id);
+        if format == Format::Warc
+            || (format == Format::Auto && inner_name.to_ascii_lowercase().ends_with(".warc"))
+        {
+            let decoder = std::io::BufReader::new(flate2::read::MultiGzDecoder::new(bytes));
+            return warc::WarcRecords::new(decoder, id, opts).collect();
+        }
+        return match gunzip(bytes, opts.max_bytes) {
+            Ok(inner) => {
+                let mut recs = read_bytes(inner_name, &inner, format, opts);
+                for r in &mut recs {
+                    if r.id == inner_name {
+                        r.id = id.to_string();
+                        if let Ok(d) = &mut r.result {
+                            d.id = id.to_string();
+                        }
+                    }
+                }
+                recs
+            }
+            Err(e) => vec![Record::failed(id, e)],
+        };
+    }
     let format = match format {
         Format::Auto => sniff(id, bytes),
         f => f,
     };
     match format {
         Format::Jsonl => read_jsonl(id, bytes, opts),
-        Format::Warc => vec![Record::failed(id, IntakeError::Unsupported("WARC"))],
+        Format::Warc => warc::WarcRecords::new(bytes, id, opts).collect(),
         Format::Html | Format::Text | Format::Auto => {
-            let result = check_size(bytes, opts)
-                .and_then(|_| decode_text(bytes))
-                .and_then(|s| match format {
-                    Format::Html => html::read(id, s, None, opts),
-                    _ => text::read(id, s, opts),
-                });
+            let result = check_size(bytes, opts).and_then(|_| match format {
+                Format::Html => {
+                    charset::decode_html(bytes, None).and_then(|s| html::read(id, &s, None, opts))
+                }
+                _ => decode_text(bytes).and_then(|s| text::read(id, s, opts)),
+            });
             vec![Record {
                 id: id.to_string(),
                 result,
             }]
         }
     }
+}
+
+/// Decompress a whole gzip input (all members), refusing to grow past `limit` bytes.
+pub fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, IntakeError> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64 + 1);
+    decoder
+        .read_to_end(&mut out)
+        .map_err(|e| IntakeError::Gzip(format!("corrupt or truncated ({e})")))?;
+    if out.len() > limit {
+        return Err(IntakeError::TooLarge {
+            size: out.len(),
+            limit,
+        });
+    }
+    Ok(out)
 }
 
 fn check_size(bytes: &[u8], opts: &IntakeOptions) -> Result<(), IntakeError> {
@@ -365,6 +428,35 @@ mod tests {
                 limit: 10
             })
         ));
+    }
+
+    #[test]
+    fn gzip_inputs() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"<html><body><article><p>Macron held talks with Scholz in Berlin on Tuesday about energy and defence.</p></article></body></html>").unwrap();
+        let gz = enc.finish().unwrap();
+        let recs = read("page.html.gz", &gz);
+        assert_eq!(recs[0].id, "page.html.gz");
+        assert!(
+            recs[0]
+                .result
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("Macron held talks")
+        );
+        let truncated = &gz[..gz.len() / 2];
+        assert!(matches!(
+            read("page.html.gz", truncated)[0].result,
+            Err(IntakeError::Gzip(_))
+        ));
+        let opts = IntakeOptions {
+            max_bytes: 20,
+            ..Default::default()
+        };
+        let r = read_bytes("page.html.gz", &gz, Format::Auto, &opts);
+        assert!(matches!(r[0].result, Err(IntakeError::TooLarge { .. })));
     }
 
     #[test]

@@ -150,6 +150,7 @@ fn pipeline(input: &InputArgs) -> anyhow::Result<Pipeline> {
         options: IntakeOptions {
             date: input.date,
             max_bytes: input.max_bytes,
+            ..Default::default()
         },
     })
 }
@@ -222,8 +223,18 @@ fn ingest(input: InputArgs, db: &std::path::Path) -> anyhow::Result<ExitCode> {
     let stats = p.run(&inputs, &mut sink, &progress)?;
     progress.finish_and_clear();
     let o = sink.outcome;
+    let skipped = p
+        .options
+        .stats
+        .skipped_records
+        .load(std::sync::atomic::Ordering::Relaxed);
+    let skipped = if skipped > 0 {
+        format!("; {skipped} WARC records that are not HTML responses skipped")
+    } else {
+        String::new()
+    };
     println!(
-        "{} records from {} inputs in {:.1}s into {}: {} new documents ({} already stored), {} events, {} quotes, {} actor mentions; {} errors",
+        "{} records from {} inputs in {:.1}s into {}: {} new documents ({} already stored), {} events, {} quotes, {} actor mentions; {} errors{skipped}",
         stats.records,
         inputs.len(),
         started.elapsed().as_secs_f64(),

@@ -47,11 +47,13 @@ impl Pipeline {
             if let Input::Path(p) = input {
                 progress.set_message(p.display().to_string());
             }
-            pending.extend(input.read(self.format, &self.options));
-            progress.inc(1);
-            if pending.len() >= BATCH {
-                self.flush(&mut pending, sink, &mut stats)?;
+            for record in input.records(self.format, &self.options) {
+                pending.push(record);
+                if pending.len() >= BATCH {
+                    self.flush(&mut pending, sink, &mut stats)?;
+                }
             }
+            progress.inc(1);
         }
         self.flush(&mut pending, sink, &mut stats)?;
         Ok(stats)

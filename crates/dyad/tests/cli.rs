@@ -98,7 +98,11 @@ fn code_examples_follow_the_contract() {
         String::from_utf8_lossy(&out.stderr)
     );
     let docs = lines(&out);
-    assert_eq!(docs.len(), 6, "one line per example article");
+    assert_eq!(
+        docs.len(),
+        7,
+        "one line per example article (the WARC holds one HTML page)"
+    );
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids[0], "examples/01-summit.txt");
     for d in &docs {
@@ -137,6 +141,13 @@ fn code_examples_follow_the_contract() {
         .unwrap();
     assert_eq!(html["published"]["source"], "metadata");
     assert!(!html["text"].as_str().unwrap().contains("cookie"));
+    // The WARC record is named by its record id and keeps its URL.
+    let crawl = docs
+        .iter()
+        .find(|d| d["id"] == "<urn:uuid:00000000-0000-4000-8000-000000000003>")
+        .unwrap();
+    assert_eq!(crawl["url"], "https://post.example.org/world/au-jp-defence");
+    assert_eq!(crawl["events"][0]["place"]["text"], "Canberra");
     // Blog furniture is gone from the repost.
     let blog = docs
         .iter()
@@ -286,11 +297,15 @@ fn ingest_is_idempotent_and_queryable() {
         String::from_utf8_lossy(&first.stderr)
     );
     let summary = String::from_utf8_lossy(&first.stdout).into_owned();
-    assert!(summary.contains("6 new documents"), "{summary}");
+    assert!(summary.contains("7 new documents"), "{summary}");
+    assert!(
+        summary.contains("3 WARC records that are not HTML responses skipped"),
+        "{summary}"
+    );
     let second = dyad(&["ingest", "examples/", "--db", &db]);
     let summary2 = String::from_utf8_lossy(&second.stdout).into_owned();
     assert!(
-        summary2.contains("0 new documents (6 already stored), 0 events"),
+        summary2.contains("0 new documents (7 already stored), 0 events"),
         "{summary2}"
     );
 

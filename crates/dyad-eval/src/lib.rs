@@ -8,6 +8,7 @@
 //!   countries) and the PLOVER gold sentences (CAMEO-manual examples with older PLOVER types).
 
 pub mod events;
+pub mod extraction;
 mod score;
 pub mod time;
 

@@ -99,6 +99,16 @@ pub enum EvalCommand {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Article extraction on the ScrapingHub and WCXB benchmarks: body precision, recall and
+    /// F1 over word 4-gram shingles; title and date accuracy where the gold has them.
+    Extraction {
+        /// Folder holding scrapinghub/ and wcxb-articles/.
+        #[arg(default_value = "../shared/bench/extraction")]
+        dir: PathBuf,
+        /// Print the pages scoring below this F1.
+        #[arg(long)]
+        below: Option<f64>,
+    },
     /// Time expressions on TimeML files (TempEval-3): strict and relaxed span F1, value F1.
     Time {
         /// Folder of .tml files.

@@ -126,6 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             lexicon,
         }) => eval_events(&dir, misses, &lexicon),
         Command::Eval(EvalCommand::Time { dir, misses }) => eval_time(&dir, misses),
+        Command::Eval(EvalCommand::Extraction { dir, below }) => eval_extraction(&dir, below),
     }
 }
 
@@ -380,6 +381,156 @@ fn eval_events(
         if misses > 0 {
             println!();
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One benchmark page: where its HTML is and what the gold says.
+struct GoldPage {
+    id: String,
+    html: std::path::PathBuf,
+    body: String,
+    title: Option<String>,
+    date: Option<String>,
+}
+
+fn eval_extraction(dir: &std::path::Path, below: Option<f64>) -> anyhow::Result<ExitCode> {
+    use dyad_eval::extraction::{ExtractionReport, same_title, score_page};
+    let read_json = |p: &std::path::Path| -> anyhow::Result<serde_json::Value> {
+        let text =
+            std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
+        Ok(serde_json::from_str(&text).with_context(|| format!("parsing {}", p.display()))?)
+    };
+    let mut sets: Vec<(String, Vec<GoldPage>)> = Vec::new();
+    // ScrapingHub: ground-truth.json {id: {articleBody, url}}, html/<id>.html.gz
+    let sh = dir.join("scrapinghub");
+    if sh.exists() {
+        let gold = read_json(&sh.join("ground-truth.json"))?;
+        let mut pages = Vec::new();
+        for (id, v) in gold.as_object().into_iter().flatten() {
+            pages.push(GoldPage {
+                id: id.clone(),
+                html: sh.join("html").join(format!("{id}.html.gz")),
+                body: v["articleBody"].as_str().unwrap_or("").to_string(),
+                title: None,
+                date: None,
+            });
+        }
+        pages.sort_by(|a, b| a.id.cmp(&b.id));
+        sets.push(("scrapinghub".into(), pages));
+    }
+    // WCXB: {dev,test}/html/NNNN.html(.gz) and ground-truth/NNNN.json
+    for split in ["dev", "test"] {
+        let root = dir.join("wcxb-articles").join(split);
+        let Ok(entries) = std::fs::read_dir(root.join("ground-truth")) else {
+            continue;
+        };
+        let mut pages = Vec::new();
+        let mut names: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        names.sort();
+        for gt in names {
+            let stem = gt
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let v = read_json(&gt)?;
+            let g = &v["ground_truth"];
+            let plain = root.join("html").join(format!("{stem}.html"));
+            let html = if plain.exists() {
+                plain
+            } else {
+                root.join("html").join(format!("{stem}.html.gz"))
+            };
+            pages.push(GoldPage {
+                id: stem,
+                html,
+                body: g["main_content"].as_str().unwrap_or("").to_string(),
+                title: g["title"]
+                    .as_str()
+                    .map(str::to_string)
+                    .filter(|t| !t.is_empty()),
+                date: g["publish_date"]
+                    .as_str()
+                    .map(|d| d.chars().take(10).collect())
+                    .filter(|d: &String| d.len() == 10),
+            });
+        }
+        sets.push((format!("wcxb-articles/{split}"), pages));
+    }
+    if sets.is_empty() {
+        anyhow::bail!(
+            "no benchmark under {} (expected scrapinghub/ or wcxb-articles/)",
+            dir.display()
+        );
+    }
+    let opts = IntakeOptions::default();
+    println!(
+        "{:<22} {:>6} {:>9} {:>7} {:>7}  {:>9} {:>9} {:>9}",
+        "set", "pages", "precision", "recall", "F1", "failures", "title", "date"
+    );
+    for (name, pages) in &sets {
+        let mut scores = Vec::new();
+        let (mut failures, mut titles, mut dates) = (0, (0, 0), (0, 0));
+        let mut times = Vec::new();
+        for page in pages {
+            let bytes = std::fs::read(&page.html)
+                .with_context(|| format!("reading {}", page.html.display()))?;
+            let name = page.html.to_string_lossy();
+            let t0 = std::time::Instant::now();
+            let records = dyad_intake::read_bytes(&name, &bytes, dyad_intake::Format::Html, &opts);
+            times.push(t0.elapsed().as_secs_f64() * 1000.0);
+            let doc = records.into_iter().next().and_then(|r| r.result.ok());
+            let text = doc.as_ref().map(|d| d.text.as_str()).unwrap_or("");
+            failures += usize::from(doc.is_none());
+            let s = score_page(text, &page.body);
+            let f1 = if s.precision + s.recall == 0.0 {
+                0.0
+            } else {
+                2.0 * s.precision * s.recall / (s.precision + s.recall)
+            };
+            if below.is_some_and(|b| f1 < b) {
+                println!(
+                    "  {name}: P {:.3} R {:.3} F1 {f1:.3}",
+                    s.precision, s.recall
+                );
+            }
+            scores.push(s);
+            if let Some(gt) = &page.title {
+                titles.1 += 1;
+                titles.0 += usize::from(
+                    doc.as_ref()
+                        .and_then(|d| d.title.as_deref())
+                        .is_some_and(|t| same_title(t, gt)),
+                );
+            }
+            if let Some(gd) = &page.date {
+                dates.1 += 1;
+                dates.0 += usize::from(
+                    doc.as_ref()
+                        .and_then(|d| d.published.as_ref())
+                        .is_some_and(|p| &p.value == gd),
+                );
+            }
+        }
+        let r = ExtractionReport::from_pages(&scores);
+        times.sort_by(f64::total_cmp);
+        let median = times.get(times.len() / 2).copied().unwrap_or(0.0);
+        let frac = |(a, b): (usize, usize)| {
+            if b == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.3}", a as f64 / b as f64)
+            }
+        };
+        println!(
+            "{name:<22} {:>6} {:>9.3} {:>7.3} {:>7.3}  {failures:>9} {:>9} {:>9}   median {median:.1} ms/page",
+            r.pages,
+            r.precision,
+            r.recall,
+            r.f1,
+            frac(titles),
+            frac(dates)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

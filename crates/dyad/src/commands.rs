@@ -399,7 +399,7 @@ fn eval_extraction(dir: &std::path::Path, below: Option<f64>) -> anyhow::Result<
     let read_json = |p: &std::path::Path| -> anyhow::Result<serde_json::Value> {
         let text =
             std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?;
-        Ok(serde_json::from_str(&text).with_context(|| format!("parsing {}", p.display()))?)
+        serde_json::from_str(&text).with_context(|| format!("parsing {}", p.display()))
     };
     let mut sets: Vec<(String, Vec<GoldPage>)> = Vec::new();
     // ScrapingHub: ground-truth.json {id: {articleBody, url}}, html/<id>.html.gz

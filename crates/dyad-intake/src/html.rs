@@ -55,10 +55,14 @@ pub fn read(
         .filter(|s| !s.is_empty())
         .or(suffix_site)
         .map(str::to_string);
-    let metadata_date = article
-        .published_time
-        .as_deref()
-        .and_then(parse_date_prefix);
+    let metadata_date = published_in_markup(html)
+        .or_else(|| {
+            article
+                .published_time
+                .as_deref()
+                .and_then(parse_date_prefix)
+        })
+        .or_else(|| url.and_then(date_in_url));
     Ok(Document {
         id: id.to_string(),
         url: url.map(str::to_string),
@@ -75,6 +79,85 @@ pub fn read(
             .filter(|l| !l.is_empty())
             .map(|l| l.split(['-', '_']).next().unwrap_or("").to_string()),
         text,
+    })
+}
+
+/// Where pages state their publication date, most reliable first: JSON-LD, Open Graph and
+/// article meta tags, microdata, common meta names, and `<time datetime>`.
+const DATE_MARKERS: &[&str] = &[
+    "\"datepublished\"",
+    "article:published_time",
+    "og:published_time",
+    "itemprop=\"datepublished\"",
+    "name=\"pubdate\"",
+    "name=\"publishdate\"",
+    "name=\"publish-date\"",
+    "name=\"article.published\"",
+    "name=\"parsely-pub-date\"",
+    "name=\"sailthru.date\"",
+    "name=\"dc.date.issued\"",
+    "name=\"dc.date\"",
+    "name=\"date\"",
+    "<time",
+];
+
+/// The publication date stated in a page's markup, if any.
+pub fn published_in_markup(html: &str) -> Option<jiff::civil::Date> {
+    let lower = html.to_ascii_lowercase();
+    for marker in DATE_MARKERS {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(marker) {
+            let at = from + p + marker.len();
+            let window_end = (at + 160).min(lower.len());
+            // The tag or JSON value right after the marker, not the rest of the page.
+            let window = &html[at..floor_boundary(html, window_end)];
+            let window = window.split(['>', '}']).next().unwrap_or("");
+            if let Some(d) = first_iso_date(window) {
+                return Some(d);
+            }
+            from = at;
+        }
+    }
+    None
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The first `YYYY-MM-DD` in a string that is a real date.
+fn first_iso_date(s: &str) -> Option<jiff::civil::Date> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(9)).find_map(|i| {
+        let w = &b[i..i + 10];
+        let shape = w.iter().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        if shape && !(i > 0 && b[i - 1].is_ascii_digit()) {
+            s[i..i + 10].parse().ok()
+        } else {
+            None
+        }
+    })
+}
+
+/// A date in a URL path: `/2021/12/15/` or `/2021-12-15/`.
+pub fn date_in_url(url: &str) -> Option<jiff::civil::Date> {
+    let parts: Vec<&str> = url.split(['/', '-', '_']).collect();
+    parts.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        if y.len() == 4 && m.len() == 2 && d.len() == 2 && y.starts_with(['1', '2']) {
+            format!("{y}-{m}-{d}").parse().ok()
+        } else {
+            None
+        }
     })
 }
 
@@ -224,6 +307,34 @@ mod tests {
             1
         );
         assert_eq!(nesting_depth("<!-- <div> --><section>"), 1);
+    }
+
+    #[test]
+    fn dates_in_markup_and_urls() {
+        let d = |s: &str| published_in_markup(s).map(|d| d.to_string());
+        assert_eq!(d(r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-12-15T10:00:00+01:00"}</script>"#).as_deref(), Some("2021-12-15"));
+        assert_eq!(
+            d(r#"<meta name="pubdate" content="2020-02-29">"#).as_deref(),
+            Some("2020-02-29")
+        );
+        assert_eq!(
+            d(r#"<p>Posted <time class="x" datetime="2019-07-04T08:00">July 4</time></p>"#)
+                .as_deref(),
+            Some("2019-07-04")
+        );
+        assert_eq!(
+            d(r#"<meta name="date" content="2021-02-30">"#),
+            None,
+            "not a real date"
+        );
+        assert_eq!(d("<p>no dates here 12345-67-890</p>"), None);
+        assert_eq!(
+            date_in_url("https://example.com/world/2021/12/15/putin-xi")
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2021-12-15")
+        );
+        assert_eq!(date_in_url("https://example.com/a/b"), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@
 //! ```
 
 pub mod charset;
+pub mod fingerprint;
 pub mod html;
 mod input;
 pub mod text;

@@ -6,6 +6,9 @@
 //!   (WAL mode), so a crash loses at most the batch in flight and never leaves half a
 //!   document. A document's key is a hash of its input id and its text: writing the same
 //!   document twice stores nothing new.
+//! - **Near-duplicates**: each document's MinHash signature is stored with its bands; a new
+//!   document that shares a band with a stored one and is similar enough is linked to the
+//!   original (`duplicate_of`), so reposts and syndicated copies of a story are known as such.
 //! - **Queries**: events, quotes and actors, filtered, as rows ready to print or serialise.
 //!
 //! Only this crate knows SQL. Every stored span can be traced back to the document text,
@@ -29,6 +32,7 @@ mod schema;
 
 use std::path::Path;
 
+use dyad_intake::fingerprint::{NEAR, Signature};
 use dyad_model::CodedDocument;
 use rusqlite::{Connection, params};
 
@@ -60,6 +64,8 @@ pub struct BatchOutcome {
     pub actors: usize,
     /// Inputs that could not be read, recorded with their errors.
     pub failures: usize,
+    /// New documents linked to an earlier copy of the same story.
+    pub duplicates: usize,
 }
 
 impl BatchOutcome {
@@ -71,6 +77,7 @@ impl BatchOutcome {
         self.quotes += o.quotes;
         self.actors += o.actors;
         self.failures += o.failures;
+        self.duplicates += o.duplicates;
     }
 }
 
@@ -133,7 +140,7 @@ impl Store {
                     out.unchanged += 1;
                     continue;
                 }
-                insert_document(&tx, &key, doc)?;
+                out.duplicates += usize::from(insert_document(&tx, &key, doc)?.is_some());
                 out.documents += 1;
                 out.events += doc.events.len();
                 out.quotes += doc.quotes.len();
@@ -145,16 +152,53 @@ impl Store {
     }
 }
 
+/// The stored document this text copies, if any: the best candidate sharing a MinHash band,
+/// followed back to its own original.
+fn original_of(tx: &rusqlite::Transaction, sig: &Signature) -> Result<Option<String>, StoreError> {
+    let mut candidates = std::collections::BTreeSet::new();
+    {
+        let mut lookup =
+            tx.prepare_cached("SELECT doc_key FROM document_bands WHERE band = ?1 AND hash = ?2")?;
+        for (band, hash) in sig.bands().into_iter().enumerate() {
+            for key in lookup.query_map(params![band, hash], |r| r.get::<_, String>(0))? {
+                candidates.insert(key?);
+            }
+        }
+    }
+    let mut best: Option<(f64, String)> = None;
+    let mut load = tx.prepare_cached(
+        "SELECT signature, COALESCE(duplicate_of, key) FROM documents WHERE key = ?1",
+    )?;
+    for key in candidates {
+        let (bytes, root): (Option<Vec<u8>>, String) =
+            load.query_row(params![key], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let Some(other) = bytes.as_deref().and_then(Signature::from_bytes) else {
+            continue;
+        };
+        let sim = sig.similarity(&other);
+        if sim >= NEAR && best.as_ref().is_none_or(|(b, _)| sim > *b) {
+            best = Some((sim, root));
+        }
+    }
+    Ok(best.map(|(_, k)| k))
+}
+
+/// Insert one document and what was found in it; returns the original it copies, if any.
 fn insert_document(
     tx: &rusqlite::Transaction,
     key: &str,
     doc: &CodedDocument,
-) -> Result<(), StoreError> {
+) -> Result<Option<String>, StoreError> {
     let d = &doc.document;
     let published = d.published.as_ref();
+    let signature = Signature::of(&d.text);
+    let original = match &signature {
+        Some(sig) => original_of(tx, sig)?,
+        None => None,
+    };
     tx.prepare_cached(
-        "INSERT INTO documents (key, id, url, title, site, byline, published, published_source, language, text, errors)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO documents (key, id, url, title, site, byline, published, published_source, language, text, errors, signature, duplicate_of)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
         key,
@@ -168,7 +212,17 @@ fn insert_document(
         d.language,
         d.text,
         (!doc.errors.is_empty()).then(|| doc.errors.join("\n")),
+        signature.as_ref().map(Signature::to_bytes),
+        original,
     ])?;
+    if let Some(sig) = &signature {
+        let mut band = tx.prepare_cached(
+            "INSERT INTO document_bands (band, hash, doc_key) VALUES (?1, ?2, ?3)",
+        )?;
+        for (i, hash) in sig.bands().into_iter().enumerate() {
+            band.execute(params![i, hash, key])?;
+        }
+    }
     let mut mention = tx.prepare_cached(
         "INSERT INTO mentions (doc_key, start, end, text, code, name, country, sector, kind)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -269,7 +323,7 @@ fn insert_document(
             t.kind
         ])?;
     }
-    Ok(())
+    Ok(original)
 }
 
 fn source_name(s: dyad_model::DateSource) -> &'static str {

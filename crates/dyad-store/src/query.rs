@@ -75,6 +75,8 @@ pub struct Totals {
     pub quotes: u64,
     pub mentions: u64,
     pub failures: u64,
+    /// Documents linked to an earlier copy of the same story.
+    pub duplicates: u64,
 }
 
 /// The bytes `start..end` of a document's text, as text (SQLite's substr counts characters
@@ -220,6 +222,11 @@ impl Store {
             quotes: count("quotes")?,
             mentions: count("mentions")?,
             failures: count("failures")?,
+            duplicates: self.conn.query_row(
+                "SELECT COUNT(*) FROM documents WHERE duplicate_of IS NOT NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )? as u64,
         })
     }
 }
@@ -364,6 +371,55 @@ mod tests {
         );
         let t = s.totals().unwrap();
         assert_eq!((t.documents, t.events, t.failures), (1, 1, 1));
+    }
+
+    #[test]
+    fn copies_are_linked_to_their_original() {
+        let story = "Russian President Vladimir Putin and Chinese leader Xi Jinping held a video call on \
+            Wednesday, stressing the unprecedented level of relations between their countries. Putin said he \
+            hoped to meet Xi in person in February when he visits Beijing for the opening of the Winter Olympics.";
+        let doc = |id: &str, text: &str| {
+            CodedDocument::from_document(Document {
+                id: id.into(),
+                text: text.into(),
+                ..Default::default()
+            })
+        };
+        let mut s = Store::open_in_memory().unwrap();
+        let o = s
+            .write_batch(&[
+                doc("dw", story),
+                doc("blog", &format!("{story} Leave a reply.")),
+                doc("other", "Brazil and India signed agreements on agriculture, energy and space on Tuesday in New Delhi."),
+            ])
+            .unwrap();
+        assert_eq!((o.documents, o.duplicates), (3, 1));
+        let o = s
+            .write_batch(&[doc(
+                "agency",
+                &story.replace("Wednesday", "Wednesday night"),
+            )])
+            .unwrap();
+        assert_eq!(o.duplicates, 1);
+        let original: String = s
+            .conn
+            .query_row(
+                "SELECT duplicate_of FROM documents WHERE id = 'agency'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let dw: String = s
+            .conn
+            .query_row("SELECT key FROM documents WHERE id = 'dw'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(
+            original, dw,
+            "linked to the first copy, not to another copy"
+        );
+        assert_eq!(s.totals().unwrap().duplicates, 2);
     }
 
     #[test]

@@ -111,6 +111,19 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (input_id, message)
     );
     ",
+    // 2: near-duplicate links. A document's MinHash signature, its bands for candidate
+    // lookup, and the original it copies.
+    "
+    ALTER TABLE documents ADD COLUMN signature BLOB;
+    ALTER TABLE documents ADD COLUMN duplicate_of TEXT REFERENCES documents(key);
+    CREATE INDEX documents_duplicate_of ON documents(duplicate_of);
+    CREATE TABLE document_bands (
+        band INTEGER NOT NULL,
+        hash INTEGER NOT NULL,
+        doc_key TEXT NOT NULL REFERENCES documents(key) ON DELETE CASCADE
+    );
+    CREATE INDEX document_bands_lookup ON document_bands(band, hash);
+    ",
 ];
 
 /// The schema version this build writes.

@@ -235,13 +235,14 @@ fn ingest(input: InputArgs, db: &std::path::Path) -> anyhow::Result<ExitCode> {
         String::new()
     };
     println!(
-        "{} records from {} inputs in {:.1}s into {}: {} new documents ({} already stored), {} events, {} quotes, {} actor mentions; {} errors{skipped}",
+        "{} records from {} inputs in {:.1}s into {}: {} new documents ({} already stored, {} copies of stored stories), {} events, {} quotes, {} actor mentions; {} errors{skipped}",
         stats.records,
         inputs.len(),
         started.elapsed().as_secs_f64(),
         db.display(),
         o.documents,
         o.unchanged,
+        o.duplicates,
         o.events,
         o.quotes,
         o.actors,

@@ -305,7 +305,7 @@ fn ingest_is_idempotent_and_queryable() {
     let second = dyad(&["ingest", "examples/", "--db", &db]);
     let summary2 = String::from_utf8_lossy(&second.stdout).into_owned();
     assert!(
-        summary2.contains("0 new documents (7 already stored), 0 events"),
+        summary2.contains("0 new documents (7 already stored, 0 copies of stored stories), 0 events, 0 quotes, 0 actor mentions; 0 errors"),
         "{summary2}"
     );
 

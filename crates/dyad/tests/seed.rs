@@ -206,3 +206,41 @@ fn seed_publication_year_is_inferred() {
     // ... while "last week" is not, so it gets no value rather than a guess.
     assert!(!times.iter().any(|t| t["text"] == "last week"));
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn a_repost_of_the_seed_is_linked_to_it() {
+    let dir = std::env::temp_dir().join(format!("dyad-seed-dup-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    // Another copy of the story: no blog furniture, a different title line and byline.
+    let article = std::fs::read_to_string(seed()).unwrap();
+    let body: String = article
+        .lines()
+        .skip(2)
+        .take_while(|l| !l.starts_with("rml("))
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(
+        dir.join("b-copy.txt"),
+        format!("Putin, Xi hail ties | Example Wire\n\n{body}\n(Example Wire)\n"),
+    )
+    .unwrap();
+    std::fs::copy(seed(), dir.join("a-seed.txt")).unwrap();
+    let db = dir.join("dup.db");
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args([
+            "ingest",
+            &dir.to_string_lossy(),
+            "--db",
+            &db.to_string_lossy(),
+        ])
+        .output()
+        .unwrap();
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        summary.contains("2 new documents (0 already stored, 1 copies of stored stories)"),
+        "{summary}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -37,8 +37,10 @@ pub fn read(
         max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
     };
-    let mut reader =
-        Readability::new(html, url, Some(cfg)).map_err(|e| IntakeError::Html(e.to_string()))?;
+    let document = dom_query::Document::from(html);
+    remove_furniture(&document);
+    let mut reader = Readability::with_document(document, url, Some(cfg))
+        .map_err(|e| IntakeError::Html(e.to_string()))?;
     let article = reader
         .parse()
         .map_err(|e| IntakeError::Html(e.to_string()))?;
@@ -80,6 +82,40 @@ pub fn read(
             .map(|l| l.split(['-', '_']).next().unwrap_or("").to_string()),
         text,
     })
+}
+
+/// Page parts that are never the story: image captions and credits, share bars, related and
+/// "read more" blocks, newsletter and subscription prompts, advertisements, comment sections.
+/// Removed before extraction, so the extractor neither scores nor keeps them.
+const FURNITURE: &[&str] = &[
+    "figcaption",
+    "[class*=caption]",
+    "[class*=credit]",
+    "[class*=share]",
+    "[class*=social]",
+    "[class*=related]",
+    "[class*=newsletter]",
+    "[class*=subscribe]",
+    "[class*=promo]",
+    "[class*=advert]",
+    "[id*=comments]",
+    "[class*=comments]",
+    "[class*=read-more]",
+    "[class*=readmore]",
+];
+
+/// A matched element holding more paragraphs than this is a container, not furniture (a
+/// page whose body class mentions "share" must not lose its story).
+const FURNITURE_MAX_PARAGRAPHS: usize = 1;
+
+fn remove_furniture(doc: &dom_query::Document) {
+    for selector in FURNITURE {
+        for el in doc.select(selector).iter() {
+            if el.select("p").length() <= FURNITURE_MAX_PARAGRAPHS {
+                el.remove();
+            }
+        }
+    }
 }
 
 /// Where pages state their publication date, most reliable first: JSON-LD, Open Graph and

@@ -668,10 +668,40 @@ mod tests {
     }
 
     #[test]
+    fn categories_beyond_consultation() {
+        let got = events("Putin called on China to act.");
+        assert_eq!(
+            got.first().map(|e| (e.0.as_str(), e.1.as_str(), &e.2[..2])),
+            Some(("RUSGOV", "CHN", "02"))
+        );
+        let got = events("Germany condemned Russia on Monday.");
+        assert_eq!(
+            got.first().map(|e| (e.0.as_str(), e.1.as_str(), &e.2[..2])),
+            Some(("DEU", "RUS", "11"))
+        );
+        let got = events("Britain imposed sanctions on Russia.");
+        assert_eq!(
+            got.first().map(|e| (e.0.as_str(), e.1.as_str(), &e.2[..2])),
+            Some(("GBR", "RUS", "16"))
+        );
+        let got = events(
+            "The United States, Canada, Australia and Britain announced a diplomatic boycott of the Beijing Olympics.",
+        );
+        let sources: Vec<&str> = got
+            .iter()
+            .filter(|e| e.2.starts_with("16") && e.1 == "CHN")
+            .map(|e| e.0.as_str())
+            .collect();
+        assert_eq!(sources, ["USA", "CAN", "AUS", "GBR"], "{got:?}");
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());
-        assert!(events("Putin called on China to act.").is_empty());
+        // "called on" is an appeal (02), never a phone call (041).
+        let appeal = events("Putin called on China to act.");
+        assert!(appeal.iter().all(|e| !e.2.starts_with("041")), "{appeal:?}");
         assert!(events("Russia-China relations and talks.").is_empty());
     }
 }

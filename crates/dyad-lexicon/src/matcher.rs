@@ -66,22 +66,33 @@ impl Matcher {
         let Some(ac) = &self.automaton else {
             return Vec::new();
         };
-        ac.find_iter(text)
-            .filter(|m| is_boundary(text, m.start(), m.end()))
-            .filter(|m| {
-                let found = &text[m.start()..m.end()];
-                let i = m.pattern().as_usize();
-                found == self.patterns[i]
+        let mut out = Vec::new();
+        let mut pos = 0;
+        // A match that is rejected (not a whole word, or in the wrong case) must not hide a
+        // shorter one that starts after it: search again from the next character.
+        while let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) {
+            let i = m.pattern().as_usize();
+            let found = &text[m.start()..m.end()];
+            let accepted = is_boundary(text, m.start(), m.end())
+                && (found == self.patterns[i]
                     // Another case is fine, but not shouting: an all-capitals "MOSCOW" is a
                     // dateline, not the capital as an actor.
-                    || (self.any_case[i] && found.chars().any(char::is_lowercase))
-            })
-            .map(|m| LexMatch {
-                start: m.start(),
-                end: m.end(),
-                surfaces: &self.meanings[m.pattern().as_usize()],
-            })
-            .collect()
+                    || (self.any_case[i] && found.chars().any(char::is_lowercase)));
+            if accepted {
+                out.push(LexMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    surfaces: &self.meanings[i],
+                });
+                pos = m.end();
+            } else {
+                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            if pos >= text.len() {
+                break;
+            }
+        }
+        out
     }
 
     pub(crate) fn lookup(&self, surface: &str) -> &[Surface] {
@@ -139,6 +150,19 @@ mod tests {
             .map(|x| &text[x.start..x.end])
             .collect();
         assert_eq!(got, ["obama", "iSrael"]);
+    }
+
+    #[test]
+    fn a_rejected_match_does_not_hide_the_next() {
+        // "The Un" is no word here, so "United States" after it must still be found.
+        let mt = m(&["the un", "United States"]);
+        let text = "The United States agreed.";
+        let got: Vec<&str> = mt
+            .find(text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(got, ["United States"]);
     }
 
     #[test]

@@ -36,6 +36,27 @@ pub struct Found {
     pub anaphor: bool,
 }
 
+/// Words after which a demonym ("a Palestinian was ...") is a noun, not an adjective.
+const NOUN_FOLLOWERS: &[&str] = &[
+    "was", "were", "is", "are", "has", "had", "have", "who", "said", "says", "died", "and", "or",
+    "in", "on", "at", "from", "with", "by",
+];
+
+/// A lower-case plural noun ("farmers", "prisoners"), not a verb in -s after a name
+/// ("Russian says"): plural in -s, -es or -ies, and not a frequent verb form.
+fn is_plural_noun(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "says", "is", "has", "was", "does", "goes", "makes", "takes", "gives", "wants", "needs",
+        "plans", "hopes", "seeks", "calls", "warns", "urges", "meets", "holds", "visits",
+    ];
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !VERBS.contains(&w)
+}
+
 /// Words that may stand between a country word and its role without changing it.
 const ROLE_MODIFIERS: &[&str] = &[
     "top", "senior", "then", "acting", "outgoing", "incoming", "new", "former", "ex",
@@ -126,7 +147,11 @@ fn first_pass(cx: &Context) -> Vec<Found> {
 
         // Country word + role (+ name): "Russian president", "Kremlin adviser Yuri Ushakov".
         if !in_compound && let Some(c) = compose_forward(cx, anchor, t1) {
-            let start = with_determiner(cx, t0);
+            let start = if c.shared {
+                t0
+            } else {
+                with_determiner(cx, t0)
+            };
             let end_byte = cx.span(c.end - 1).end;
             out.push(found(
                 cx,
@@ -172,12 +197,53 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                 let country = lex.country(c);
                 match surface {
                     Surface::Demonym(_) => {
-                        // An adjective alone is no actor; a plural people noun is.
-                        let w = &cx.text[name_span.start..name_span.end];
-                        if in_compound || !w.ends_with('s') || w.ends_with("ss") {
+                        if in_compound {
                             continue;
                         }
-                        simple(&country.code, None, None, ActorKind::Group)
+                        let w = &cx.text[name_span.start..name_span.end];
+                        let people_noun = w.ends_with('s') && !w.ends_with("ss");
+                        // "French farmers", "Palestinian prisoners": a demonym before plural
+                        // nouns names people of that country.
+                        let plural_after = (t1..t1 + 2)
+                            .take_while(|&i| {
+                                cx.kind(i) == Some(dyad_model::TokenKind::Word)
+                                    && !cx.is_capitalised(i)
+                            })
+                            .find(|&i| is_plural_noun(cx.lower(i)));
+                        // "a Palestinian was wounded": a demonym used as a noun.
+                        let as_noun = t0 > 0
+                            && matches!(
+                                cx.lower(t0 - 1),
+                                "a" | "an" | "one" | "two" | "three" | "four" | "five" | "several"
+                            )
+                            && (cx.kind(t1) != Some(dyad_model::TokenKind::Word)
+                                || NOUN_FOLLOWERS.contains(&cx.lower(t1)));
+                        if let Some(last) = plural_after {
+                            let span = Span::new(cx.span(t0).start, cx.span(last).end);
+                            out.push(found(
+                                cx,
+                                span,
+                                simple(&country.code, None, None, ActorKind::Group),
+                                (t0, last + 1, sentence),
+                                None,
+                                false,
+                            ));
+                            consumed_until = span.end;
+                            continue;
+                        }
+                        if !people_noun && !as_noun {
+                            continue;
+                        }
+                        simple(
+                            &country.code,
+                            None,
+                            None,
+                            if as_noun {
+                                ActorKind::Person
+                            } else {
+                                ActorKind::Group
+                            },
+                        )
                     }
                     Surface::Capital(_) | Surface::Place(_)
                         if is_locative(cx, t0) || in_compound =>
@@ -353,6 +419,9 @@ struct Composed {
     actor: Actor,
     person: Option<usize>,
     end: usize,
+    /// The role belongs to a list ("Hungarian and Romanian officials"): the mention is the
+    /// country word alone, and the next country word composes with the role itself.
+    shared: bool,
 }
 
 /// The longest role phrase starting at token `t`.
@@ -375,7 +444,34 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
         former |= matches!(cx.lower(j), "former" | "ex");
         j += 1;
     }
-    let (role, role_end) = role_at(cx, j)?;
+    // "Hungarian and Romanian officials": the role after the next country word is shared.
+    let mut shared = false;
+    if matches!(cx.lower(j), "and" | "," | "or")
+        && cx
+            .lexicon
+            .lookup(cx.word(j + 1))
+            .iter()
+            .any(|s| matches!(s, Surface::Demonym(_) | Surface::CountryName(_)))
+        && role_at(cx, j + 2).is_some()
+    {
+        shared = true;
+        j += 2;
+    }
+    // One or two plain words may stand before the role: "a Russian newspaper editor",
+    // "Turkish Kurd refugees".
+    let role = role_at(cx, j).or_else(|| {
+        (1..=2).find_map(|skip| {
+            let plain = (j..j + skip).all(|i| {
+                cx.kind(i) == Some(dyad_model::TokenKind::Word)
+                    && !PREPOSITIONS.contains(&cx.lower(i))
+                    && !DETERMINERS.contains(&cx.lower(i))
+                    && !matches!(cx.lower(i), "and" | "or" | "but" | "'s")
+                    && cx.lexicon.lookup(cx.word(i)).is_empty()
+            });
+            if plain { role_at(cx, j + skip) } else { None }
+        })
+    });
+    let (role, role_end) = role?;
     if cx.sentence_of(role_end - 1) != cx.sentence_of(t.saturating_sub(1)) {
         return None;
     }
@@ -394,15 +490,17 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
         return Some(Composed {
             actor,
             person: None,
-            end: end.unwrap_or(role_end),
+            end: if shared { t } else { end.unwrap_or(role_end) },
+            shared,
         });
     }
     let code = code?;
-    let (actor, person) = role_actor(cx, &code, role, name, former);
+    let (actor, person) = role_actor(cx, &code, role, if shared { None } else { name }, former);
     Some(Composed {
         actor,
-        person,
-        end: end.unwrap_or(role_end),
+        person: if shared { None } else { person },
+        end: if shared { t } else { end.unwrap_or(role_end) },
+        shared,
     })
 }
 
@@ -846,6 +944,50 @@ mod tests {
             "2021-12-15",
         );
         assert!(got.contains(&pair("he", "RUSGOV")), "{got:?}");
+    }
+
+    #[test]
+    fn shared_roles_and_modifiers() {
+        let got = codes(
+            "Senior Hungarian and Romanian officials agreed on Wednesday.",
+            "2000-01-01",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("Hungarian", "HUNGOV"),
+                pair("Romanian officials", "ROUGOV")
+            ]
+        );
+        let got = codes(
+            "Turkish Kurd refugees and a Russian wire reporter left.",
+            "2000-01-01",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("Turkish Kurd refugees", "TURREF"),
+                pair("a Russian wire reporter", "RUSMED")
+            ]
+        );
+    }
+
+    #[test]
+    fn demonyms_as_nouns_and_before_plurals() {
+        let got = codes(
+            "French farmers blocked roads and a Palestinian was wounded.",
+            "2000-01-01",
+        );
+        assert_eq!(
+            got,
+            [pair("French farmers", "FRA"), pair("Palestinian", "PSE")]
+        );
+        let got = codes("The Russian translation was read.", "2021-12-15");
+        assert_eq!(
+            got,
+            Vec::<(String, String)>::new(),
+            "an adjective before a singular thing is no actor"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! - [`events`]: the PETRARCH2 validation sentences (CAMEO codes with source and target
 //!   countries) and the PLOVER gold sentences (CAMEO-manual examples with older PLOVER types).
 
+pub mod actors;
 pub mod events;
 pub mod extraction;
 mod score;

@@ -24,23 +24,32 @@ const COMMON_WORDS: &[&str] = &[
 #[derive(Debug)]
 pub(crate) struct Matcher {
     automaton: Option<AhoCorasick>,
-    patterns: Vec<String>,
-    /// Whether a pattern may also match in other letter case ("obama", "iSrael"): names of
+    /// Every surface form, exactly as the lexicon writes it.
+    forms: Vec<String>,
+    /// Whether a form may also match in other letter case ("obama", "iSrael"): names of
     /// four letters or more, not acronyms, not common words.
     any_case: Vec<bool>,
     meanings: Vec<Vec<Surface>>,
+    /// Forms that are equal but for ASCII case share one automaton pattern ("Hamas" and
+    /// "HAMAS"): the pattern's group lists them.
+    groups: Vec<Vec<usize>>,
     index: HashMap<String, usize>,
 }
 
 impl Matcher {
     pub(crate) fn new(surfaces: BTreeMap<String, Vec<Surface>>) -> Matcher {
-        let (patterns, meanings): (Vec<String>, Vec<Vec<Surface>>) = surfaces.into_iter().unzip();
+        let (forms, meanings): (Vec<String>, Vec<Vec<Surface>>) = surfaces.into_iter().unzip();
+        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            by_key.entry(f.to_ascii_lowercase()).or_default().push(i);
+        }
+        let (keys, groups): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
-            .build(&patterns)
+            .build(&keys)
             .ok();
-        let any_case = patterns
+        let any_case = forms
             .iter()
             .map(|p| {
                 p.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -48,18 +57,37 @@ impl Matcher {
                     && !COMMON_WORDS.contains(&p.to_lowercase().as_str())
             })
             .collect();
-        let index = patterns
+        let index = forms
             .iter()
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect();
         Matcher {
             automaton,
-            patterns,
+            forms,
             any_case,
             meanings,
+            groups,
             index,
         }
+    }
+
+    /// The form a found text stands for: the one written exactly so, else one that may match
+    /// in any case, unless the text is all capitals (an all-capitals "MOSCOW" is a dateline,
+    /// not the capital as an actor).
+    fn form_for(&self, group: usize, found: &str) -> Option<usize> {
+        let members = &self.groups[group];
+        members
+            .iter()
+            .copied()
+            .find(|&f| self.forms[f] == found)
+            .or_else(|| {
+                found
+                    .chars()
+                    .any(char::is_lowercase)
+                    .then(|| members.iter().copied().find(|&f| self.any_case[f]))
+                    .flatten()
+            })
     }
 
     pub(crate) fn find<'l>(&'l self, text: &str) -> Vec<LexMatch<'l>> {
@@ -71,22 +99,22 @@ impl Matcher {
         // A match that is rejected (not a whole word, or in the wrong case) must not hide a
         // shorter one that starts after it: search again from the next character.
         while let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) {
-            let i = m.pattern().as_usize();
             let found = &text[m.start()..m.end()];
-            let accepted = is_boundary(text, m.start(), m.end())
-                && (found == self.patterns[i]
-                    // Another case is fine, but not shouting: an all-capitals "MOSCOW" is a
-                    // dateline, not the capital as an actor.
-                    || (self.any_case[i] && found.chars().any(char::is_lowercase)));
-            if accepted {
-                out.push(LexMatch {
-                    start: m.start(),
-                    end: m.end(),
-                    surfaces: &self.meanings[i],
-                });
-                pos = m.end();
-            } else {
-                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            let form = is_boundary(text, m.start(), m.end())
+                .then(|| self.form_for(m.pattern().as_usize(), found))
+                .flatten();
+            match form {
+                Some(f) => {
+                    out.push(LexMatch {
+                        start: m.start(),
+                        end: m.end(),
+                        surfaces: &self.meanings[f],
+                    });
+                    pos = m.end();
+                }
+                None => {
+                    pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+                }
             }
             if pos >= text.len() {
                 break;
@@ -163,6 +191,13 @@ mod tests {
             .map(|x| &text[x.start..x.end])
             .collect();
         assert_eq!(got, ["United States"]);
+    }
+
+    #[test]
+    fn case_variants_do_not_shadow_each_other() {
+        let mt = m(&["HAMAS", "Hamas"]);
+        let text = "Hamas and HAMAS";
+        assert_eq!(mt.find(text).len(), 2);
     }
 
     #[test]

@@ -99,6 +99,18 @@ pub enum EvalCommand {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Actor finding on the PLOVER gold sentences: how many gold source and target actors
+    /// dyad finds, and with the right country.
+    Actors {
+        /// The PLOVER gold file.
+        #[arg(default_value = "../shared/bench/events/plover-gsr.json")]
+        file: PathBuf,
+        /// Print the gold actors dyad misses or codes with another country.
+        #[arg(long)]
+        misses: bool,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
     /// Article extraction on the ScrapingHub and WCXB benchmarks: body precision, recall and
     /// F1 over word 4-gram shingles; title and date accuracy where the gold has them.
     Extraction {

@@ -126,6 +126,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             lexicon,
         }) => eval_events(&dir, misses, &lexicon),
         Command::Eval(EvalCommand::Time { dir, misses }) => eval_time(&dir, misses),
+        Command::Eval(EvalCommand::Actors {
+            file,
+            misses,
+            lexicon,
+        }) => eval_actors(&file, misses, &lexicon),
         Command::Eval(EvalCommand::Extraction { dir, below }) => eval_extraction(&dir, below),
     }
 }
@@ -381,6 +386,42 @@ fn eval_events(
         }
         if misses > 0 {
             println!();
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_actors(
+    file: &std::path::Path,
+    misses: bool,
+    lexicon: &LexiconArgs,
+) -> anyhow::Result<ExitCode> {
+    let lex = load_lexicon(lexicon)?;
+    let json =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let gold = dyad_eval::actors::load(&json)?;
+    let r = dyad_eval::actors::score(&gold, |text, date| {
+        let doc = dyad_model::Document {
+            id: "gold".into(),
+            text: text.to_string(),
+            published: date.map(|d| dyad_model::DateValue {
+                value: d.to_string(),
+                source: dyad_model::DateSource::Given,
+            }),
+            ..Default::default()
+        };
+        dyad_code::code_document(doc, &lex)
+    });
+    println!(
+        "PLOVER gold actors: {} ({} not located in their sentence)\n  found {:.3}, right country {:.3}",
+        r.gold,
+        r.unlocated,
+        r.found_rate(),
+        r.country_accuracy()
+    );
+    if misses {
+        for (id, text, gold, got) in &r.misses {
+            println!("  {id}: {text:?} gold {gold}, dyad {got}");
         }
     }
     Ok(ExitCode::SUCCESS)

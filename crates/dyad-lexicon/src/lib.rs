@@ -436,3 +436,67 @@ mod tests {
         assert!(bad.is_err());
     }
 }
+
+#[cfg(test)]
+mod data_checks {
+    //! The built-in tables must be well formed: these tests read them whole.
+    use super::*;
+
+    #[test]
+    fn one_primary_office_at_a_time() {
+        let lex = Lexicon::builtin();
+        let mut by_country: HashMap<&str, Vec<(&Term, &str)>> = HashMap::new();
+        for p in lex.people() {
+            for t in p.terms.iter().filter(|t| t.primary) {
+                by_country
+                    .entry(t.country.as_str())
+                    .or_default()
+                    .push((t, &p.name));
+            }
+        }
+        for (country, mut terms) in by_country {
+            terms.sort_by_key(|(t, _)| t.start);
+            for w in terms.windows(2) {
+                let ((a, an), (b, bn)) = (w[0], w[1]);
+                let a_end = a
+                    .end
+                    .expect("only the last primary term of a country may be open");
+                let overlap = a_end.since(b.start).map(|s| s.get_days()).unwrap_or(0);
+                assert!(
+                    overlap <= 1,
+                    "{country}: {an} until {a_end} overlaps {bn} from {}",
+                    b.start
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn codes_are_well_formed() {
+        let lex = Lexicon::builtin();
+        for p in lex.people() {
+            for t in &p.terms {
+                assert!(
+                    lex.country_by_code(&t.country).is_some(),
+                    "{}: unknown country {}",
+                    p.name,
+                    t.country
+                );
+            }
+        }
+        for o in lex.organizations() {
+            assert!(
+                o.code.len() >= 3 && o.code.bytes().all(|b| b.is_ascii_uppercase()),
+                "{}",
+                o.code
+            );
+            if let Some(c) = &o.country {
+                assert!(
+                    lex.country_by_code(c).is_some(),
+                    "{}: unknown country {c}",
+                    o.code
+                );
+            }
+        }
+    }
+}

@@ -244,3 +244,58 @@ fn a_repost_of_the_seed_is_linked_to_it() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_every_leader_mention_resolves() {
+    let doc = code(&["--date", "2021-12-15"]);
+    let actors = doc["actors"].as_array().unwrap();
+    let code_of = |name: &str| -> Vec<String> {
+        actors
+            .iter()
+            .filter(|a| a["name"] == name)
+            .map(|a| a["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let putin = code_of("Vladimir Putin");
+    let xi = code_of("Xi Jinping");
+    assert!(
+        putin.len() >= 10 && putin.iter().all(|c| c == "RUSGOV"),
+        "{putin:?}"
+    );
+    assert!(xi.len() >= 8 && xi.iter().all(|c| c == "CHNGOV"), "{xi:?}");
+    assert!(code_of("Joe Biden").iter().all(|c| c == "USAGOV"));
+    // Pronouns in the seed that stand for the leaders.
+    for (text, start, code) in [("he", 1018, "RUSGOV"), ("he", 2505, "CHNGOV")] {
+        let m = actors
+            .iter()
+            .find(|a| a["text"] == text && a["span"][0] == start)
+            .unwrap();
+        assert_eq!(m["code"], code, "{text} at {start}");
+    }
+    // The boycotting countries, each with its own code.
+    for (text, code) in [
+        ("United States", "USA"),
+        ("Canada", "CAN"),
+        ("Australia", "AUS"),
+        ("Britain", "GBR"),
+    ] {
+        assert!(
+            actors
+                .iter()
+                .any(|a| a["text"] == text && a["code"] == code),
+            "{text}"
+        );
+    }
+    // Tchaikovsky is no actor; the Olympic Committee is not the Russian state.
+    assert!(
+        !actors
+            .iter()
+            .any(|a| a["text"].as_str().unwrap().contains("Tchaikovsky"))
+    );
+    let roc = actors
+        .iter()
+        .find(|a| a["text"] == "Russian Olympic Committee")
+        .unwrap();
+    assert_ne!(roc["sector"], "GOV");
+}

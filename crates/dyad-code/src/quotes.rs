@@ -7,12 +7,14 @@
 //! - before it: `Xi indicated … that he was “…”`, `Putin said: “…”`.
 //!
 //! The speaker is the actor mention next to the cue word; a pronoun is resolved to the last
-//! person named before the quote. Short quoted phrases with no attribution (scare quotes
+//! person named before the quote. When both are there ("China's president said that … “…,”
+//! Kremlin adviser Yuri Ushakov said"), the words are the first speaker's and the second
+//! only relays them (`via`). Short quoted phrases with no attribution (scare quotes
 //! such as “in depth”) are not reported.
 
 use dyad_model::{ActorKind, Mention, Quote, QuoteKind, Span};
 
-use crate::actors::Found;
+use crate::actors::{Found, governing_preposition};
 use crate::context::Context;
 
 /// Verbs and phrases that attribute speech, in lower case, one or two words.
@@ -72,6 +74,10 @@ const CUES: &[&str] = &[
     "answered",
     "commented",
     "according to",
+    "expressed",
+    "expresses",
+    "posted",
+    "tweeted",
     "quoted",
     "underlined",
     "underscored",
@@ -99,7 +105,12 @@ pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
         let words = (open + 1..close)
             .filter(|&i| cx.kind(i) == Some(dyad_model::TokenKind::Word))
             .count();
-        let attribution = after(cx, actors, close).or_else(|| before(cx, actors, open));
+        let (after, before) = (after(cx, actors, close), before(cx, actors, open));
+        // "X said that … “…,” Y said": X's words, relayed by Y.
+        let (attribution, via) = match (before, after) {
+            (Some(b), Some(a)) if b.0.is_some() && a.0.is_some() && b.0 != a.0 => (Some(b), a.0),
+            (b, a) => (a.or(b), None),
+        };
         if attribution.is_none() && words < MIN_UNATTRIBUTED_WORDS {
             continue;
         }
@@ -110,6 +121,7 @@ pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
             kind: QuoteKind::Direct,
             speaker,
             cue,
+            via,
         });
     }
     quotes
@@ -201,10 +213,18 @@ fn before(cx: &Context, actors: &[Found], open: usize) -> Option<Attribution> {
                 }
                 continue;
             }
-            let speaker = between(actors, start, t)
+            // The speaker is the clause's subject: the last person before the cue who is not
+            // after a preposition, else the last such actor ("visit Beijing" is an object).
+            let before_cue = between(actors, start, t);
+            let subject = |f: &&Found| {
+                f.end <= t && !f.in_compound && governing_preposition(cx, f.first).is_none()
+            };
+            let speaker = before_cue
                 .iter()
                 .rev()
-                .find(|f| f.end <= t && !f.in_compound)
+                .filter(subject)
+                .find(|f| f.mention.actor.kind == ActorKind::Person)
+                .or_else(|| before_cue.iter().rev().find(subject))
                 .map(|f| f.mention.clone());
             return Some((speaker, Some(cue)));
         }
@@ -334,6 +354,23 @@ mod tests {
                 Some("indicated")
             )]
         );
+    }
+
+    #[test]
+    fn relayed_quotes() {
+        let lex = Lexicon::builtin();
+        let doc = crate::code_document(
+            crate::test_document(
+                "China’s president said the relationship “exceeds that level because of its effectiveness,” Kremlin adviser Yuri Ushakov said.",
+            ),
+            &lex,
+        );
+        let q = &doc.quotes[0];
+        assert_eq!(
+            q.speaker.as_ref().unwrap().actor.name.as_deref(),
+            Some("Xi Jinping")
+        );
+        assert_eq!(q.via.as_ref().unwrap().text, "Kremlin adviser Yuri Ushakov");
     }
 
     #[test]

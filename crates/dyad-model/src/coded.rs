@@ -149,6 +149,9 @@ pub struct Quote {
     pub speaker: Option<Mention>,
     /// The verb or phrase that attributes the quote ("said", "according to").
     pub cue: Option<String>,
+    /// Who relays the speaker's words, when someone does ("…,” Kremlin adviser Yuri Ushakov
+    /// said", reporting what Xi said).
+    pub via: Option<Mention>,
 }
 
 /// A time expression and its TIMEX3 value.

@@ -287,8 +287,9 @@ fn insert_document(
     }
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (doc_key, seq, start, end, text, kind, cue,
-            speaker_code, speaker_name, speaker_text, speaker_start, speaker_end)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            speaker_code, speaker_name, speaker_text, speaker_start, speaker_end,
+            via_code, via_name, via_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for (seq, q) in doc.quotes.iter().enumerate() {
         let sp = q.speaker.as_ref();
@@ -308,6 +309,9 @@ fn insert_document(
             sp.map(|s| s.text.as_str()),
             sp.map(|s| s.span.start),
             sp.map(|s| s.span.end),
+            q.via.as_ref().map(|v| v.actor.code.as_str()),
+            q.via.as_ref().and_then(|v| v.actor.name.as_deref()),
+            q.via.as_ref().map(|v| v.text.as_str()),
         ])?;
     }
     let mut time = tx.prepare_cached(

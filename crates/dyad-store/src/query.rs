@@ -309,6 +309,7 @@ mod tests {
                 kind: QuoteKind::Direct,
                 speaker: Some(putin),
                 cue: Some("said".into()),
+                via: None,
             }],
             ..Default::default()
         }

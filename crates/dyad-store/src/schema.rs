@@ -124,6 +124,12 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX document_bands_lookup ON document_bands(band, hash);
     ",
+    // 3: who relays a quote ("…,” Kremlin adviser Yuri Ushakov said, of Xi's words).
+    "
+    ALTER TABLE quotes ADD COLUMN via_code TEXT;
+    ALTER TABLE quotes ADD COLUMN via_name TEXT;
+    ALTER TABLE quotes ADD COLUMN via_text TEXT;
+    ",
 ];
 
 /// The schema version this build writes.

@@ -139,16 +139,34 @@ fn seed_actors_and_quotes_resolve() {
             .unwrap_or_else(|| panic!("no quote {start}"));
         q["speaker"]["name"].as_str().map(str::to_string)
     };
-    assert_eq!(speaker("Dear friends").as_deref(), Some("Vladimir Putin"));
-    assert_eq!(speaker("My old friend").as_deref(), Some("Xi Jinping"));
-    assert_eq!(
-        speaker("A new model of cooperation").as_deref(),
-        Some("Vladimir Putin")
-    );
-    assert_eq!(
-        speaker("I am ready to join hands").as_deref(),
-        Some("Xi Jinping")
-    );
+    for start in [
+        "Dear friends",
+        "I believe that our relationship",
+        "A new model of cooperation",
+        "I believe in February next year",
+        "I have no doubt",
+    ] {
+        assert_eq!(speaker(start).as_deref(), Some("Vladimir Putin"), "{start}");
+    }
+    for start in [
+        "My old friend",
+        "excitedly waiting",
+        "I am ready to join hands",
+        "exceeds that level",
+    ] {
+        assert_eq!(speaker(start).as_deref(), Some("Xi Jinping"), "{start}");
+    }
+    // Xi's words about the relationship reached the press through Ushakov.
+    let relayed = quotes
+        .iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("exceeds that level")
+        })
+        .unwrap();
+    assert_eq!(relayed["via"]["text"], "Kremlin adviser Yuri Ushakov");
 }
 
 #[test]

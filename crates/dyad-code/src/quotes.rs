@@ -75,6 +75,20 @@ const CUES: &[&str] = &[
     "commented",
     "according to",
     "expressed",
+    "saying",
+    "condemned",
+    "condemns",
+    "criticised",
+    "criticized",
+    "denounced",
+    "described",
+    "describes",
+    "called",
+    "labelled",
+    "labeled",
+    "branded",
+    "thanked",
+    "praised",
     "expresses",
     "posted",
     "tweeted",
@@ -87,9 +101,6 @@ const CUES: &[&str] = &[
 
 /// Quoted passages shorter than this, with no attribution, are scare quotes.
 const MIN_UNATTRIBUTED_WORDS: usize = 6;
-
-/// How far from a quotation its cue may be, in tokens.
-const CUE_WINDOW: usize = 8;
 
 /// Find the direct quotations in a document and their speakers.
 pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
@@ -173,25 +184,38 @@ type Attribution = (Option<Mention>, Option<String>);
 /// `“…,” Putin said` / `“…,” said the Kremlin chief` / `“…,” he pointed out`.
 fn after(cx: &Context, actors: &[Found], close: usize) -> Option<Attribution> {
     let s = cx.sentence_of(close);
-    let end = cx.sentence_tokens(s).end.min(close + 1 + CUE_WINDOW);
-    let mut t = close + 1;
-    while t < end {
-        if matches!(cx.word(t), "“" | "\"" | "«") {
-            break;
-        }
-        if let Some((cue, after_cue)) = cue_at(cx, t) {
-            // Speaker before the cue (between the quote and it), else right after it.
-            let before_cue = between(actors, close + 1, t)
-                .iter()
-                .rev()
-                .find(|f| f.end <= t);
-            let after_cue = between(actors, after_cue, after_cue + 2).first();
-            let speaker = before_cue.or(after_cue).map(|f| f.mention.clone());
-            return Some((speaker.or_else(|| last_person(actors, close)), Some(cue)));
-        }
+    let end = cx.sentence_tokens(s).end;
+    let mut j = close + 1;
+    while j < end && cx.lower(j) == "," {
+        j += 1;
+    }
+    if j >= end {
+        return None;
+    }
+    // `“…,” said the Kremlin chief` / `“…,” he pointed out`
+    if let Some((cue, after_cue)) = cue_at(cx, j) {
+        let speaker = between(actors, after_cue, after_cue + 2)
+            .first()
+            .map(|f| f.mention.clone());
+        return Some((speaker.or_else(|| last_person(actors, close)), Some(cue)));
+    }
+    // `“…,” Putin said` / `“…,” the Kremlin quoted Putin as saying` / `“…,” Xi later added`
+    let speaker = between(actors, j, j + 2)
+        .iter()
+        .filter(|f| f.first <= j + 1)
+        .max_by_key(|f| f.end)?;
+    let mut t = speaker.end;
+    if t < end && cx.lower(t).ends_with("ly") {
         t += 1;
     }
-    None
+    let (cue, after_cue) = cue_at(cx, t)?;
+    if cue.eq_ignore_ascii_case("quoted")
+        && let Some(quoted) = between(actors, after_cue, after_cue + 2).first()
+        && cx.lower(quoted.end) == "as"
+    {
+        return Some((Some(quoted.mention.clone()), Some(cue)));
+    }
+    Some((Some(speaker.mention.clone()), Some(cue)))
 }
 
 /// `Xi indicated … that he was “…”` / `Putin said: “…”`.

@@ -10,6 +10,7 @@
 pub mod actors;
 pub mod events;
 pub mod extraction;
+pub mod quotes;
 mod score;
 pub mod time;
 

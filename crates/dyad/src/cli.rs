@@ -111,6 +111,12 @@ pub enum EvalCommand {
         #[command(flatten)]
         lexicon: LexiconArgs,
     },
+    /// Quote attribution against an answer key (file, first words, speaker country, name).
+    Quotes {
+        /// The answer key.
+        #[arg(default_value = "examples/quotes-gold.tsv")]
+        key: PathBuf,
+    },
     /// Article extraction on the ScrapingHub and WCXB benchmarks: body precision, recall and
     /// F1 over word 4-gram shingles; title and date accuracy where the gold has them.
     Extraction {

@@ -126,6 +126,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             lexicon,
         }) => eval_events(&dir, misses, &lexicon),
         Command::Eval(EvalCommand::Time { dir, misses }) => eval_time(&dir, misses),
+        Command::Eval(EvalCommand::Quotes { key }) => eval_quotes(&key),
         Command::Eval(EvalCommand::Actors {
             file,
             misses,
@@ -387,6 +388,33 @@ fn eval_events(
         if misses > 0 {
             println!();
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_quotes(key: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let tsv = std::fs::read_to_string(key).with_context(|| format!("reading {}", key.display()))?;
+    let gold = dyad_eval::quotes::load(&tsv)?;
+    let p = Pipeline {
+        lexicon: Lexicon::builtin(),
+        format: dyad_intake::Format::Auto,
+        options: IntakeOptions::default(),
+    };
+    let r = dyad_eval::quotes::score(&gold, |file| {
+        dyad_intake::Input::Path(file.into())
+            .records(p.format, &p.options)
+            .map(|rec| p.code(rec))
+            .collect()
+    });
+    println!(
+        "quotations: {} in the key, {} found, speaker right for {} (accuracy {:.3})",
+        r.gold,
+        r.found,
+        r.right_speaker,
+        r.speaker_accuracy()
+    );
+    for (file, start, expected, got) in &r.misses {
+        println!("  {file}: {start:?}: expected {expected}, dyad {got}");
     }
     Ok(ExitCode::SUCCESS)
 }

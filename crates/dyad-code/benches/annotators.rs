@@ -7,7 +7,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dyad_code::{Context, actors, code_document, time};
+use dyad_code::{Context, actors, code_document, quotes, time};
 use dyad_lexicon::Lexicon;
 use dyad_model::{DateSource, DateValue, Document};
 
@@ -44,6 +44,11 @@ fn bench(c: &mut Criterion) {
     g.bench_function("actors", |b| {
         let cx = Context::new(&text, &analysis, &lex, None);
         b.iter(|| actors::find(black_box(&cx)).len())
+    });
+    g.bench_function("quotes", |b| {
+        let cx = Context::new(&text, &analysis, &lex, None);
+        let found = actors::find(&cx);
+        b.iter(|| quotes::find(black_box(&cx), &found).len())
     });
     g.bench_function("code_document", |b| {
         b.iter(|| {

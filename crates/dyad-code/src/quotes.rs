@@ -102,9 +102,11 @@ const CUES: &[&str] = &[
 /// Quoted passages shorter than this, with no attribution, are scare quotes.
 const MIN_UNATTRIBUTED_WORDS: usize = 6;
 
-/// Find the direct quotations in a document and their speakers.
+/// Find the quotations in a document and their speakers: direct ones in quotation marks,
+/// then reported speech ("X said (that) …", "according to X, …") in sentences without them.
 pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
-    let mut quotes = Vec::new();
+    let mut quotes: Vec<Quote> = Vec::new();
+    let mut quoted_sentences = std::collections::BTreeSet::new();
     for (open, close) in quotation_marks(cx) {
         if close <= open + 1 {
             continue;
@@ -118,12 +120,27 @@ pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
             .count();
         let (after, before) = (after(cx, actors, close), before(cx, actors, open));
         // "X said that … “…,” Y said": X's words, relayed by Y.
-        let (attribution, via) = match (before, after) {
+        let (mut attribution, via) = match (before, after) {
             (Some(b), Some(a)) if b.0.is_some() && a.0.is_some() && b.0 != a.0 => (Some(b), a.0),
             (b, a) => (a.or(b), None),
         };
+        // A quotation opening its sentence with no attribution continues the last speaker:
+        // `“…,” said the Kremlin chief. “…”` and quotes in a paragraph of their own.
+        let opens_sentence = cx.sentence_tokens(cx.sentence_of(open)).start == open;
+        if attribution.is_none()
+            && opens_sentence
+            && words >= MIN_UNATTRIBUTED_WORDS
+            && let Some(last) = quotes
+                .last()
+                .filter(|q| q.kind == QuoteKind::Direct && q.speaker.is_some())
+        {
+            attribution = Some((last.speaker.clone(), None));
+        }
         if attribution.is_none() && words < MIN_UNATTRIBUTED_WORDS {
             continue;
+        }
+        for t in open..=close {
+            quoted_sentences.insert(cx.sentence_of(t));
         }
         let (speaker, cue) = attribution.unwrap_or((None, None));
         quotes.push(Quote {
@@ -135,7 +152,120 @@ pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
             via,
         });
     }
+    for s in 0..cx.analysis.sentences.len() {
+        if !quoted_sentences.contains(&s)
+            && let Some(q) = reported(cx, actors, s)
+        {
+            quotes.push(q);
+        }
+    }
+    quotes.sort_by_key(|q| q.span.start);
     quotes
+}
+
+/// Verbs of reported speech that take a clause: "X said (that) …".
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stressed",
+    "insisted",
+    "warned",
+    "argued",
+    "claimed",
+    "stated",
+    "declared",
+    "explained",
+    "emphasised",
+    "emphasized",
+    "pointed out",
+];
+/// Verbs that report speech only with "that" ("announced that …", not "announced a boycott").
+const REPORTING_THAT: &[&str] = &[
+    "announced",
+    "noted",
+    "confirmed",
+    "acknowledged",
+    "admitted",
+    "indicated",
+    "recalled",
+];
+
+/// Reported speech in sentence `s`: "X said (that) CONTENT" or "According to X, CONTENT".
+/// The speaker must be an actor; the content is the clause after the cue (and "that").
+fn reported(cx: &Context, actors: &[Found], s: usize) -> Option<Quote> {
+    let range = cx.sentence_tokens(s);
+    let last = range.end - 1;
+    let content_end = if cx.kind(last) == Some(dyad_model::TokenKind::Punct) {
+        last
+    } else {
+        range.end
+    };
+    // According to X, CONTENT
+    if cx.phrase(range.start, range.start + 2) == "according to"
+        && let Some(speaker) = between(actors, range.start + 2, range.start + 4).first()
+        && cx.lower(speaker.end) == ","
+        && speaker.end + 1 < content_end
+    {
+        return Some(reported_quote(
+            cx,
+            speaker,
+            "According to",
+            speaker.end + 1,
+            content_end,
+        ));
+    }
+    // X [adverb] CUE [object] [that] CONTENT
+    for t in range.clone() {
+        let Some(k) = [2, 1].into_iter().find(|&k| {
+            let p = cx.phrase(t, t + k);
+            REPORTING.contains(&p.as_str())
+                || (REPORTING_THAT.contains(&p.as_str()) && cx.lower(t + k) == "that")
+        }) else {
+            continue;
+        };
+        // "is announced", "was told": passive, not the subject speaking.
+        if t > 0
+            && matches!(
+                cx.lower(t - 1),
+                "is" | "was" | "were" | "are" | "been" | "be"
+            )
+        {
+            continue;
+        }
+        let subject = between(actors, range.start, t).iter().rev().find(|f| {
+            f.end + 1 >= t && f.end <= t && governing_preposition(cx, f.first).is_none()
+        })?;
+        let mut c = t + k;
+        // "told reporters that", "told the BBC that"
+        if cx.lower(t) == "told" {
+            while c < content_end && c < t + 5 && cx.lower(c) != "that" {
+                c += 1;
+            }
+        }
+        if cx.lower(c) == "that" {
+            c += 1;
+        }
+        if c + 2 >= content_end || matches!(cx.lower(c), "," | "." | "on" | "in" | "at") {
+            return None;
+        }
+        let cue = cx.text_of(t, t + k).to_string();
+        return Some(reported_quote(cx, subject, &cue, c, content_end));
+    }
+    None
+}
+
+fn reported_quote(cx: &Context, speaker: &Found, cue: &str, from: usize, to: usize) -> Quote {
+    let span = cx.span_of(from, to);
+    Quote {
+        text: span.slice(cx.text).unwrap_or("").to_string(),
+        span,
+        kind: QuoteKind::Indirect,
+        speaker: Some(speaker.mention.clone()),
+        cue: Some(cue.to_string()),
+        via: None,
+    }
 }
 
 /// Pairs of (opening, closing) quotation-mark tokens.
@@ -275,6 +405,7 @@ fn last_person(actors: &[Found], t: usize) -> Option<Mention> {
 #[cfg(test)]
 mod tests {
     use dyad_lexicon::Lexicon;
+    use dyad_model::QuoteKind;
 
     /// (quote, speaker text, speaker name, cue)
     type Row = (String, Option<String>, Option<String>, Option<String>);
@@ -395,6 +526,53 @@ mod tests {
             Some("Xi Jinping")
         );
         assert_eq!(q.via.as_ref().unwrap().text, "Kremlin adviser Yuri Ushakov");
+    }
+
+    #[test]
+    fn split_and_floating_quotes_keep_the_speaker() {
+        let got = quotes(
+            "“I believe we will meet in Beijing,” the Kremlin chief said. “According to the agreement, we will carry out negotiations.”",
+        );
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].2.as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn quoted_as_saying() {
+        let got = quotes(
+            "“As soon as the commitments are fulfilled, we will return,” the Kremlin quoted Putin as saying.",
+        );
+        assert_eq!(got[0].1.as_deref(), Some("Putin"));
+    }
+
+    #[test]
+    fn reported_speech() {
+        let lex = Lexicon::builtin();
+        let doc = crate::code_document(
+            crate::test_document(
+                "Erdogan told reporters that Turkey was ready to mediate. According to Ushakov's aide, nothing was agreed. Kremlin adviser Yuri Ushakov said the talks were constructive.",
+            ),
+            &lex,
+        );
+        let got: Vec<(&str, Option<&str>, &str)> = doc
+            .quotes
+            .iter()
+            .map(|q| {
+                (
+                    q.text.as_str(),
+                    q.speaker.as_ref().map(|s| s.actor.code.as_str()),
+                    q.cue.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Turkey was ready to mediate", Some("TURGOV"), "told"),
+                ("the talks were constructive", Some("RUSGOV"), "said"),
+            ]
+        );
+        assert!(doc.quotes.iter().all(|q| q.kind == QuoteKind::Indirect));
     }
 
     #[test]

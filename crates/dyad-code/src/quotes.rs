@@ -107,18 +107,30 @@ const MIN_UNATTRIBUTED_WORDS: usize = 6;
 pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
     let mut quotes: Vec<Quote> = Vec::new();
     let mut quoted_sentences = std::collections::BTreeSet::new();
-    for (open, close) in quotation_marks(cx) {
-        if close <= open + 1 {
+    let mut runs_on_from: Vec<usize> = Vec::new();
+    for QuoteMarks {
+        open,
+        close,
+        end,
+        runs_on,
+    } in quotation_marks(cx)
+    {
+        if close <= open + usize::from(!runs_on) {
             continue;
         }
-        let span = Span::new(cx.span(open).end, cx.span(close).start);
+        let span = Span::new(cx.span(open).end, end);
         let Some(text) = span.slice(cx.text) else {
             continue;
         };
         let words = (open + 1..close)
             .filter(|&i| cx.kind(i) == Some(dyad_model::TokenKind::Word))
             .count();
-        let (after, before) = (after(cx, actors, close), before(cx, actors, open));
+        let after = if runs_on {
+            None
+        } else {
+            after(cx, actors, close)
+        };
+        let before = before(cx, actors, open);
         // "X said that … “…,” Y said": X's words, relayed by Y.
         let (mut attribution, via) = match (before, after) {
             (Some(b), Some(a)) if b.0.is_some() && a.0.is_some() && b.0 != a.0 => (Some(b), a.0),
@@ -143,6 +155,21 @@ pub fn find(cx: &Context, actors: &[Found]) -> Vec<Quote> {
             quoted_sentences.insert(cx.sentence_of(t));
         }
         let (speaker, cue) = attribution.unwrap_or((None, None));
+        // The paragraphs of a running quotation share the speaker named at its end.
+        if !runs_on && speaker.is_some() {
+            for k in runs_on_from.drain(..) {
+                let q: &mut Quote = &mut quotes[k];
+                if q.speaker.is_none() {
+                    q.speaker.clone_from(&speaker);
+                    q.cue.clone_from(&cue);
+                }
+            }
+        }
+        if runs_on {
+            runs_on_from.push(quotes.len());
+        } else {
+            runs_on_from.clear();
+        }
         quotes.push(Quote {
             text: text.to_string(),
             span,
@@ -269,7 +296,7 @@ fn reported_quote(cx: &Context, speaker: &Found, cue: &str, from: usize, to: usi
 }
 
 /// Pairs of (opening, closing) quotation-mark tokens.
-fn quotation_marks(cx: &Context) -> Vec<(usize, usize)> {
+fn quotation_marks(cx: &Context) -> Vec<QuoteMarks> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut last_end = 0;
@@ -280,24 +307,56 @@ fn quotation_marks(cx: &Context) -> Vec<(usize, usize)> {
             .get(last_end..sp.start)
             .is_some_and(|g| g.contains("\n\n"))
         {
-            open = None;
+            // A quotation that runs on into the next paragraph leaves its first paragraph
+            // unclosed and opens the next one again (the news convention).
+            if let Some(o) = open.take()
+                && matches!(cx.word(i), "“" | "«" | "\"")
+                && i > o + 1
+            {
+                out.push(QuoteMarks {
+                    open: o,
+                    close: i - 1,
+                    end: cx.span(i - 1).end,
+                    runs_on: true,
+                });
+            }
         }
         last_end = sp.end;
         match cx.word(i) {
             "“" | "«" | "„" => open = Some(i),
             "”" | "»" => {
                 if let Some(o) = open.take() {
-                    out.push((o, i));
+                    out.push(QuoteMarks {
+                        open: o,
+                        close: i,
+                        end: sp.start,
+                        runs_on: false,
+                    });
                 }
             }
             "\"" => match open.take() {
-                Some(o) => out.push((o, i)),
+                Some(o) => out.push(QuoteMarks {
+                    open: o,
+                    close: i,
+                    end: sp.start,
+                    runs_on: false,
+                }),
                 None => open = Some(i),
             },
             _ => {}
         }
     }
     out
+}
+
+/// Where a quotation is: its opening mark, its closing mark (or the last token of a paragraph
+/// it runs on from), and the byte where its words end.
+struct QuoteMarks {
+    open: usize,
+    close: usize,
+    end: usize,
+    /// The quotation continues in the next paragraph.
+    runs_on: bool,
 }
 
 /// A cue phrase starting at token `t`: its text and the token after it.
@@ -534,6 +593,20 @@ mod tests {
             "“I believe we will meet in Beijing,” the Kremlin chief said. “According to the agreement, we will carry out negotiations.”",
         );
         assert_eq!(got.len(), 2);
+        assert_eq!(got[1].2.as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn quotations_running_over_paragraphs() {
+        let got = quotes(
+            "“We will not accept any pressure from outside on this question at all.\n\n“Our partnership with China is stronger than ever before,” Putin said.",
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].0,
+            "We will not accept any pressure from outside on this question at all."
+        );
+        assert_eq!(got[0].2.as_deref(), Some("Vladimir Putin"));
         assert_eq!(got[1].2.as_deref(), Some("Vladimir Putin"));
     }
 

@@ -210,8 +210,17 @@ fn trigger_at<'l>(
 }
 
 /// The first token after `t` that is not a determiner.
+/// Also passes over numbers and quantifiers: "expelled two British diplomats".
 fn skip_determiners(cx: &Context, mut t: usize) -> usize {
-    while DETERMINERS.contains(&cx.lower(t)) {
+    const QUANTIFIERS: &[&str] = &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "dozen",
+        "several", "some", "many", "more", "other", "senior", "top", "several", "hundreds", "of",
+    ];
+    let start = t;
+    while DETERMINERS.contains(&cx.lower(t))
+        || cx.kind(t) == Some(dyad_model::TokenKind::Number)
+        || (QUANTIFIERS.contains(&cx.lower(t)) && !(cx.lower(t) == "of" && t == start))
+    {
         t += 1;
     }
     t
@@ -693,6 +702,15 @@ mod tests {
             .map(|e| e.0.as_str())
             .collect();
         assert_eq!(sources, ["USA", "CAN", "AUS", "GBR"], "{got:?}");
+    }
+
+    #[test]
+    fn numbers_before_the_object() {
+        let got = events("Russia expelled two British diplomats on Tuesday.");
+        assert!(
+            got.iter().any(|e| e.0 == "RUS" && e.1 == "GBRGOV"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -348,18 +348,7 @@ fn eval_events(
 ) -> anyhow::Result<ExitCode> {
     use dyad_eval::events::{GoldSet, load_petrarch, load_plover, score};
     let lex = load_lexicon(lexicon)?;
-    let code = |text: &str, date: Option<&str>| {
-        let doc = dyad_model::Document {
-            id: "gold".into(),
-            text: text.to_string(),
-            published: date.map(|d| dyad_model::DateValue {
-                value: d.to_string(),
-                source: dyad_model::DateSource::Given,
-            }),
-            ..Default::default()
-        };
-        dyad_code::code_document(doc, &lex)
-    };
+    let code = |text: &str, date: Option<&str>| code_text(&lex, text, date);
     let read = |name: &str| -> anyhow::Result<String> {
         let p = dir.join(name);
         std::fs::read_to_string(&p).with_context(|| format!("reading gold file {}", p.display()))
@@ -390,6 +379,20 @@ fn eval_events(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Code a gold sentence or document given its text and, if known, its date.
+fn code_text(lex: &Lexicon, text: &str, date: Option<&str>) -> CodedDocument {
+    let doc = dyad_model::Document {
+        id: "gold".into(),
+        text: text.to_string(),
+        published: date.map(|d| dyad_model::DateValue {
+            value: d.to_string(),
+            source: dyad_model::DateSource::Given,
+        }),
+        ..Default::default()
+    };
+    dyad_code::code_document(doc, lex)
 }
 
 fn eval_quotes(key: &std::path::Path) -> anyhow::Result<ExitCode> {
@@ -428,18 +431,7 @@ fn eval_actors(
     let json =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let gold = dyad_eval::actors::load(&json)?;
-    let r = dyad_eval::actors::score(&gold, |text, date| {
-        let doc = dyad_model::Document {
-            id: "gold".into(),
-            text: text.to_string(),
-            published: date.map(|d| dyad_model::DateValue {
-                value: d.to_string(),
-                source: dyad_model::DateSource::Given,
-            }),
-            ..Default::default()
-        };
-        dyad_code::code_document(doc, &lex)
-    });
+    let r = dyad_eval::actors::score(&gold, |text, date| code_text(&lex, text, date));
     println!(
         "PLOVER gold actors: {} ({} not located in their sentence)\n  found {:.3}, right country {:.3}",
         r.gold,
@@ -622,18 +614,7 @@ fn eval_time(dir: &std::path::Path, misses: bool) -> anyhow::Result<ExitCode> {
             .unwrap_or_default();
         docs.push(dyad_eval::time::parse_timeml(&name, &xml)?);
     }
-    let report = dyad_eval::time::score(&docs, |text, dct| {
-        let doc = dyad_model::Document {
-            id: "timeml".into(),
-            text: text.to_string(),
-            published: dct.map(|d| dyad_model::DateValue {
-                value: d.to_string(),
-                source: dyad_model::DateSource::Given,
-            }),
-            ..Default::default()
-        };
-        dyad_code::code_document(doc, &lex).times
-    });
+    let report = dyad_eval::time::score(&docs, |text, dct| code_text(&lex, text, dct).times);
     println!("{}", report.table(docs.len()));
     if misses {
         for (doc, gold, value, got) in &report.misses {

@@ -26,6 +26,10 @@ use crate::actors::{Found, governing_preposition};
 use crate::context::{Context, DETERMINERS};
 use crate::time::TimeFound;
 
+/// Most words between a subject list and a reciprocal trigger ("Macron and Scholz held
+/// talks in Berlin").
+const RECIPROCAL_REACH: usize = 10;
+
 /// How far after a trigger its preposition may come ("talks on Tuesday with").
 const PREP_WINDOW: usize = 5;
 
@@ -340,10 +344,20 @@ fn reciprocal<'f>(
         .targets
         .iter()
         .any(|r| matches!(r, Target::Preposition(w) if w == "with" || w == "between"));
-    if !takes_with {
+    // Meeting, agreeing and cooperating are mutual; fighting "with" someone is not coded
+    // from a subject list alone.
+    let mutual = matches!(p.code.get(..2), Some("03" | "04" | "05" | "06"));
+    if !takes_with || !mutual {
         return Vec::new();
     }
     let group = sources_before(cx, actors, t);
+    // The subject list must belong to the trigger's clause, not a distant one.
+    if group
+        .last()
+        .is_some_and(|g| t.saturating_sub(g.end) > RECIPROCAL_REACH)
+    {
+        return Vec::new();
+    }
     let mut pairs = Vec::new();
     for a in &group {
         for b in &group {
@@ -665,6 +679,13 @@ mod tests {
                 ev("DEUGOV", "FRAGOV", "040", None, "talks")
             ]
         );
+    }
+
+    #[test]
+    fn only_mutual_events_are_reciprocal() {
+        let got =
+            events("Macron and Scholz called on China to use its influence to help end the war.");
+        assert!(got.iter().all(|e| !e.2.starts_with("19")), "{got:?}");
     }
 
     #[test]

@@ -317,3 +317,38 @@ fn seed_every_leader_mention_resolves() {
         .unwrap();
     assert_ne!(roc["sector"], "GOV");
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_as_html_gives_the_same_body_and_title() {
+    let article = std::fs::read_to_string(seed()).unwrap();
+    let text_doc = code(&[]);
+    let body = text_doc["text"].as_str().unwrap();
+    // The same story as a news site would serve it: head metadata, navigation, the
+    // paragraphs, a share bar and a comment form.
+    let title_line = article.lines().next().unwrap();
+    let paragraphs: String = body
+        .split("\n\n")
+        .map(|p| format!("<p>{}</p>\n", p.replace('&', "&amp;").replace('<', "&lt;")))
+        .collect();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title_line}</title></head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav><article>{paragraphs}</article>\
+         <div class=\"share-bar\">Share on Facebook Share on Twitter</div>\
+         <div id=\"comments\"><h3>Leave a Reply</h3><p>Your email address will not be published.</p></div>\
+         </body></html>"
+    );
+    let dir = std::env::temp_dir().join(format!("dyad-seed-html-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("seed.html");
+    std::fs::write(&page, html).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", &page.to_string_lossy()])
+        .output()
+        .unwrap();
+    let html_doc: Value =
+        serde_json::from_str(String::from_utf8(out.stdout).unwrap().trim()).unwrap();
+    assert_eq!(html_doc["title"], text_doc["title"]);
+    assert_eq!(html_doc["text"], text_doc["text"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

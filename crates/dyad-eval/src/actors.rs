@@ -2,37 +2,12 @@
 //!
 //! Each gold actor is a phrase of the sentence (`actorText`) with a CAMEO code. It is
 //! *found* when one of dyad's mentions overlaps the phrase, and *right* when that mention's
-//! country (the first three letters of its code) equals the gold's. The gold uses a few
-//! pre-ISO CAMEO country codes (JAP, ITL, ...); they are mapped to ISO alpha-3 before
-//! comparing, the only normalisation done.
+//! country (see [`crate::country`]) equals the gold's.
 
 use dyad_model::{CodedDocument, Span};
 use serde_json::Value;
 
-use crate::EvalError;
-
-/// Old CAMEO country codes in gold data and their ISO alpha-3 equivalents.
-const LEGACY_CODES: &[(&str, &str)] = &[
-    ("JAP", "JPN"),
-    ("ITL", "ITA"),
-    ("ROM", "ROU"),
-    ("TMP", "TLS"),
-    ("ZAR", "COD"),
-    ("BUL", "BGR"),
-    ("GMY", "DEU"),
-    ("UKG", "GBR"),
-    ("SPN", "ESP"),
-    ("YUG", "SRB"),
-];
-
-fn country(code: &str) -> String {
-    let c: String = code.chars().take(3).collect();
-    LEGACY_CODES
-        .iter()
-        .find(|(old, _)| *old == c)
-        .map(|(_, new)| new.to_string())
-        .unwrap_or(c)
-}
+use crate::{EvalError, country};
 
 /// One gold actor in one sentence.
 #[derive(Clone, Debug, PartialEq)]

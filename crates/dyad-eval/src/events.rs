@@ -9,13 +9,12 @@
 //!   with CAMEO roots (AGREE 03 ... FIGHT 19; CONCEDE and RETREAT both 08), so predictions are
 //!   compared by root: type F1, and F1 with source and target countries.
 //!
-//! An actor's country is the first three letters of its code (`RUSGOV` → `RUS`, `IGOUNO` →
-//! `IGO`), for gold and predictions alike.
+//! Actors are compared by country ([`crate::country`]), for gold and predictions alike.
 
 use dyad_model::CodedDocument;
 use serde_json::Value;
 
-use crate::{Counts, EvalError, Table};
+use crate::{Counts, EvalError, Table, country};
 
 /// One gold sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,10 +78,6 @@ fn root_label(set: GoldSet, root: &str) -> String {
             .join("/"),
         GoldSet::Petrarch => root.to_string(),
     }
-}
-
-fn country(code: &str) -> String {
-    code.chars().take(3).collect()
 }
 
 fn str_field(v: &Value, k: &str) -> String {

@@ -24,3 +24,39 @@ pub enum EvalError {
     #[error("gold file: {0}")]
     Shape(String),
 }
+
+/// Old CAMEO country codes found in gold data, and their ISO alpha-3 equivalents.
+const LEGACY_CODES: &[(&str, &str)] = &[
+    ("JAP", "JPN"),
+    ("ITL", "ITA"),
+    ("ROM", "ROU"),
+    ("TMP", "TLS"),
+    ("ZAR", "COD"),
+    ("BUL", "BGR"),
+    ("GMY", "DEU"),
+    ("UKG", "GBR"),
+    ("SPN", "ESP"),
+    ("YUG", "SRB"),
+];
+
+/// The country part of a CAMEO actor code, as scorers compare it: its first three letters
+/// (`RUSGOV` → `RUS`, `IGOUNO` → `IGO`), with pre-ISO CAMEO codes mapped to ISO alpha-3
+/// (`JAP` → `JPN`), the only normalisation done.
+pub(crate) fn country(code: &str) -> String {
+    let c: String = code.chars().take(3).collect();
+    LEGACY_CODES
+        .iter()
+        .find(|(old, _)| *old == c)
+        .map_or(c, |(_, new)| new.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn countries_of_codes() {
+        assert_eq!(super::country("RUSGOV"), "RUS");
+        assert_eq!(super::country("JAP"), "JPN");
+        assert_eq!(super::country("IGOUNO"), "IGO");
+        assert_eq!(super::country(""), "");
+    }
+}

@@ -6,10 +6,13 @@
 //!
 //! - [`events`]: the PETRARCH2 validation sentences (CAMEO codes with source and target
 //!   countries) and the PLOVER gold sentences (CAMEO-manual examples with older PLOVER types).
+//! - [`parse`]: tags, lemmas and dependency parses against a UD treebank, with gold tokens
+//!   or from raw text.
 
 pub mod actors;
 pub mod events;
 pub mod extraction;
+pub mod parse;
 pub mod quotes;
 mod score;
 pub mod time;

@@ -7,8 +7,12 @@
 //! separators, ellipses and dashes. The sentence splitter works on tokens and on line
 //! structure: paragraph breaks always end a sentence, as do headings on a line of their own.
 //!
-//! This is the first stage of dyad's NLP; tags, lemmas and dependency parses are added on
-//! the same [`Token`]s by later work.
+//! On top of tokens, [`Model`] tags each word with Universal and Penn Treebank parts of
+//! speech, gives its lemma and parses the sentence into Universal Dependencies
+//! ([`Tree`]): an averaged-perceptron tagger and a greedy arc-eager parser trained with a
+//! dynamic oracle, all in this crate, trained on UD English EWT by `dyad train` and built
+//! into the binary (`models/en-ewt.dyad`, see `models/README.md`). [`conllu`] reads and
+//! writes the treebank format.
 //!
 //! ```
 //! let a = dyad_nlp::analyse("Putin met Xi in Beijing. They held talks on the U.S. economy.");
@@ -17,12 +21,24 @@
 //! assert_eq!(words, ["They", "held", "talks", "on", "the", "U.S.", "economy", "."]);
 //! ```
 
+pub mod conllu;
+mod lemma;
+mod model;
+mod parser;
+pub mod perceptron;
 mod sentences;
+mod tagger;
 mod tokens;
+mod tree;
 
 pub use dyad_model::{Sentence, Span, Token, TokenKind};
+pub use lemma::Lemmatizer;
+pub use model::{Model, ModelError, TrainEvent, TrainOptions};
+pub use parser::Parser;
 pub use sentences::split_sentences;
+pub use tagger::{Tagger, normalise};
 pub use tokens::{is_opening_quote, tokenize};
+pub use tree::Tree;
 
 /// The analysis of one text: its tokens and sentences.
 #[derive(Clone, Debug)]
@@ -45,6 +61,14 @@ impl<'t> Analysis<'t> {
             .map(|s| &self.tokens[s.tokens.clone()])
             .unwrap_or(&[])
             .iter()
+    }
+}
+
+impl<'t> Analysis<'t> {
+    /// Tag and parse sentence `i` with `model`.
+    pub fn parse<'m>(&self, model: &'m Model, i: usize) -> Tree<'m> {
+        let forms: Vec<&str> = self.sentence_tokens(i).map(|t| self.text_of(t)).collect();
+        model.annotate(&forms)
     }
 }
 

@@ -71,6 +71,35 @@ pub enum Command {
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// Tag and parse: CoNLL-U in (`--conllu`, sentences and words kept) or raw text in,
+    /// CoNLL-U out with UPOS, XPOS, LEMMA, HEAD and DEPREL.
+    Parse {
+        /// The input file; none or `-` reads stdin.
+        file: Option<PathBuf>,
+        /// The input is CoNLL-U: keep its sentences and words.
+        #[arg(long)]
+        conllu: bool,
+        /// A model file instead of the built-in one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Train the tagger, lemmatiser and parser on a UD treebank (its *-ud-train.conllu) and
+    /// write the model file; prints scores on its dev part. Deterministic.
+    Train {
+        /// Folder of the treebank.
+        #[arg(long, default_value = "../shared/corpora/ud-english-ewt")]
+        treebank: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "models/en-ewt.dyad")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 8)]
+        tagger_epochs: usize,
+        #[arg(long, default_value_t = 12)]
+        parser_epochs: usize,
+        /// Parts for tagging the parser's training data with held-out taggers (0: gold tags).
+        #[arg(long, default_value_t = 4)]
+        jackknife: usize,
+    },
     /// Measure dyad against gold sets.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -126,6 +155,16 @@ pub enum EvalCommand {
         /// Print the pages scoring below this F1.
         #[arg(long)]
         below: Option<f64>,
+    },
+    /// Tagging, lemmas and parsing on a UD treebank file: with its gold tokens, and from its
+    /// raw text with dyad's own tokens and sentences.
+    Parse {
+        /// The gold CoNLL-U file.
+        #[arg(default_value = "../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu")]
+        gold: PathBuf,
+        /// A model file instead of the built-in one.
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Time expressions on TimeML files (TempEval-3): strict and relaxed span F1, value F1.
     Time {

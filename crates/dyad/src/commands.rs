@@ -120,6 +120,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Resolve { date, lexicon } => resolve(date, &lexicon),
+        Command::Parse {
+            file,
+            conllu,
+            model,
+        } => crate::nlp::parse(file.as_deref(), conllu, model.as_deref()),
+        Command::Train {
+            treebank,
+            out,
+            tagger_epochs,
+            parser_epochs,
+            jackknife,
+        } => crate::nlp::train(
+            &treebank,
+            &out,
+            &dyad_nlp::TrainOptions {
+                tagger_epochs,
+                parser_epochs,
+                jackknife,
+                ..Default::default()
+            },
+        ),
+        Command::Eval(EvalCommand::Parse { gold, model }) => {
+            crate::nlp::eval(&gold, model.as_deref())
+        }
         Command::Eval(EvalCommand::Events {
             dir,
             misses,

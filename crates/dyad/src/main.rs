@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod nlp;
 mod pipeline;
 
 use std::process::ExitCode;

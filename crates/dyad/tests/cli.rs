@@ -391,3 +391,83 @@ fn lexicon_overlays_apply_without_recompiling() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.tsv:1"));
 }
+
+#[test]
+fn parse_raw_text_prints_conllu_with_spans_kept() {
+    let out = dyad_stdin(
+        &["parse"],
+        "The United States announced a boycott.\n\nXi’s envoy did not attend.",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let sentences = dyad_nlp::conllu::read(&text).expect("valid CoNLL-U");
+    assert_eq!(sentences.len(), 2);
+    assert_eq!(
+        sentences[0].comment("text"),
+        Some("The United States announced a boycott.")
+    );
+    let first = &sentences[0].words;
+    assert_eq!(first.iter().filter(|w| w.head == 0).count(), 1);
+    let announced = first
+        .iter()
+        .position(|w| w.form == "announced")
+        .expect("verb");
+    assert_eq!(first[announced].deprel, "root");
+    assert_eq!(first[announced].lemma, "announce");
+    // "boycott" is glued to the full stop.
+    assert!(
+        first
+            .iter()
+            .any(|w| w.form == "boycott" && w.misc == "SpaceAfter=No")
+    );
+    let second = &sentences[1].words;
+    assert_eq!(second[1].form, "’s");
+    assert!(
+        second
+            .iter()
+            .any(|w| w.form == "not" && w.deprel == "advmod")
+    );
+}
+
+#[test]
+fn parse_conllu_keeps_words_and_fills_columns() {
+    let input = "# sent_id = a\n# text = Putin met Xi.\n1\tPutin\t_\t_\t_\t_\t_\t_\t_\t_\n2\tmet\t_\t_\t_\t_\t_\t_\t_\t_\n3\tXi\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n4\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+    let out = dyad_stdin(&["parse", "--conllu"], input);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let s = dyad_nlp::conllu::read(&String::from_utf8(out.stdout).expect("UTF-8")).expect("valid");
+    assert_eq!(s[0].comment("sent_id"), Some("a"));
+    let forms: Vec<&str> = s[0].words.iter().map(|w| w.form.as_str()).collect();
+    assert_eq!(forms, ["Putin", "met", "Xi", "."]);
+    let rels: Vec<(&str, usize, &str)> = s[0]
+        .words
+        .iter()
+        .map(|w| (w.upos.as_str(), w.head, w.deprel.as_str()))
+        .collect();
+    assert_eq!(
+        rels,
+        [
+            ("PROPN", 2, "nsubj"),
+            ("VERB", 0, "root"),
+            ("PROPN", 2, "obj"),
+            ("PUNCT", 2, "punct")
+        ]
+    );
+    assert_eq!(s[0].words[3].misc, "_");
+    assert_eq!(s[0].words[2].misc, "SpaceAfter=No");
+}
+
+#[test]
+fn parse_rejects_malformed_conllu_with_a_line_number() {
+    let out = dyad_stdin(&["parse", "--conllu"], "1\tPutin\tonly three\n");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 1"), "{err}");
+}

@@ -1,0 +1,598 @@
+//! The tagging, lemmatising and parsing model: training from a treebank, the binary model
+//! file, and the model built into dyad.
+//!
+//! The file is little-endian binary: a magic string and version, the tag and label sets,
+//! the tagger's weights and word tables, the parser's weights and the lemmatiser's rules and
+//! exceptions, every table written in sorted order so that training twice on the same
+//! treebank gives the same bytes. Weights are 16-bit integers with one scale per table (see
+//! [`Weights`](crate::perceptron::Weights)), as they are held in memory.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use thiserror::Error;
+
+use crate::conllu::ConlluSentence;
+use crate::lemma::{Lemmatizer, Rule};
+use crate::parser::{self, Input, ParseExample, Parser, Rng};
+use crate::perceptron::{Dense, IdMap, Weights};
+use crate::tagger::{self, Tagger, WordKeys, word_keys};
+use crate::tree::Tree;
+
+const MAGIC: &[u8; 8] = b"DYADNLP\0";
+const VERSION: u32 = 2;
+
+/// The model shipped with dyad (trained on UD English EWT; see `models/README.md`).
+static BUILTIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/en-ewt.dyad"
+));
+
+/// A model file that cannot be read.
+#[derive(Debug, Error)]
+pub enum ModelError {
+    #[error("not a dyad model file (bad magic bytes)")]
+    Magic,
+    #[error("model file version {0} is not supported (this dyad reads version {VERSION})")]
+    Version(u32),
+    #[error("model file is truncated or corrupt at byte {0}")]
+    Truncated(usize),
+    #[error("dyad was built without a model (models/en-ewt.dyad is empty); run `dyad train`")]
+    Missing,
+}
+
+/// How to train.
+#[derive(Clone, Debug)]
+pub struct TrainOptions {
+    pub tagger_epochs: usize,
+    pub parser_epochs: usize,
+    /// Tag the parser's training data with taggers trained on the other parts (so the
+    /// parser learns from tags as good as it will see), in this many parts; 0 or 1 trains
+    /// the parser on gold tags.
+    pub jackknife: usize,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            tagger_epochs: 8,
+            parser_epochs: 12,
+            jackknife: 4,
+            seed: 0x0dad,
+        }
+    }
+}
+
+/// Progress of training, for the caller to show.
+#[derive(Clone, Debug)]
+pub enum TrainEvent {
+    TaggerEpoch {
+        part: String,
+        epoch: usize,
+        accuracy: f64,
+    },
+    ParserEpoch {
+        epoch: usize,
+        accuracy: f64,
+    },
+}
+
+/// A trained model.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub(crate) tagger: Tagger,
+    pub(crate) parser: Parser,
+    pub(crate) lemmatizer: Lemmatizer,
+}
+
+fn shuffled(rng: &mut Rng, n: usize) -> Vec<usize> {
+    let mut v: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        let j = (rng.next() % (i as u64 + 1)) as usize;
+        v.swap(i, j);
+    }
+    v
+}
+
+fn joint(w: &crate::conllu::Word) -> String {
+    format!("{}\t{}", w.upos, w.xpos)
+}
+
+fn tagger_data(sentences: &[&ConlluSentence]) -> Vec<(Vec<String>, Vec<String>)> {
+    sentences
+        .iter()
+        .map(|s| {
+            (
+                s.words.iter().map(|w| w.form.clone()).collect(),
+                s.words.iter().map(joint).collect(),
+            )
+        })
+        .collect()
+}
+
+impl Model {
+    /// The model built into this binary, loaded once.
+    pub fn builtin() -> Result<&'static Model, &'static ModelError> {
+        static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
+        MODEL
+            .get_or_init(|| {
+                if BUILTIN.is_empty() {
+                    Err(ModelError::Missing)
+                } else {
+                    Model::from_bytes(BUILTIN)
+                }
+            })
+            .as_ref()
+    }
+
+    /// Train on treebank sentences. Deterministic for the same sentences and options.
+    pub fn train(
+        sentences: &[ConlluSentence],
+        options: &TrainOptions,
+        mut progress: impl FnMut(TrainEvent),
+    ) -> Model {
+        let all: Vec<&ConlluSentence> = sentences.iter().filter(|s| !s.words.is_empty()).collect();
+        let mut rng = Rng::new(options.seed);
+
+        let mut train_tagger = |part: &str, data: &[&ConlluSentence], rng: &mut Rng| {
+            let data = tagger_data(data);
+            tagger::train(
+                &data,
+                options.tagger_epochs,
+                |n| shuffled(rng, n),
+                |epoch, accuracy| {
+                    progress(TrainEvent::TaggerEpoch {
+                        part: part.to_string(),
+                        epoch,
+                        accuracy,
+                    })
+                },
+            )
+        };
+        let tagger = train_tagger("all", &all, &mut rng);
+
+        // Tags for the parser's training data.
+        let folds = options.jackknife;
+        let mut tags: Vec<Vec<u16>> = vec![Vec::new(); all.len()];
+        if folds >= 2 {
+            for k in 0..folds {
+                let rest: Vec<&ConlluSentence> = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % folds != k)
+                    .map(|(_, s)| *s)
+                    .collect();
+                let part = train_tagger(&format!("fold {}/{folds}", k + 1), &rest, &mut rng);
+                for (i, s) in all.iter().enumerate().filter(|(i, _)| i % folds == k) {
+                    let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                    // Map the fold tagger's tag names onto the full tagger's indices.
+                    tags[i] = part
+                        .tag(&forms)
+                        .into_iter()
+                        .map(|t| {
+                            let name = &part.tags[usize::from(t)];
+                            tagger.tags.iter().position(|n| n == name).unwrap_or(0) as u16
+                        })
+                        .collect();
+                }
+            }
+        } else {
+            let index: HashMap<&str, u16> = tagger
+                .tags
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.as_str(), i as u16))
+                .collect();
+            for (i, s) in all.iter().enumerate() {
+                tags[i] = s
+                    .words
+                    .iter()
+                    .map(|w| index.get(joint(w).as_str()).copied().unwrap_or(0))
+                    .collect();
+            }
+        }
+
+        let examples: Vec<ParseExample> = all
+            .iter()
+            .zip(&tags)
+            .map(|(s, t)| ParseExample {
+                input: s
+                    .words
+                    .iter()
+                    .zip(t)
+                    .map(|(w, &tag)| {
+                        let keys = word_keys(&w.form);
+                        Input {
+                            word: keys.norm,
+                            tag: u64::from(tag),
+                            class: tagger.class_of(&keys),
+                        }
+                    })
+                    .collect(),
+                heads: std::iter::once(0)
+                    .chain(s.words.iter().map(|w| w.head))
+                    .collect(),
+                labels: s.words.iter().map(|w| w.deprel.clone()).collect(),
+            })
+            .collect();
+        let parser = parser::train(
+            &examples,
+            options.parser_epochs,
+            &mut rng,
+            |n| {
+                let mut r = Rng::new(options.seed ^ (n as u64).rotate_left(17));
+                shuffled(&mut r, n)
+            },
+            |epoch, accuracy| progress(TrainEvent::ParserEpoch { epoch, accuracy }),
+        );
+        let lemmatizer = Lemmatizer::train(all.iter().flat_map(|s| {
+            s.words.iter().map(|w| {
+                (
+                    w.form.as_str(),
+                    w.upos.as_str(),
+                    w.xpos.as_str(),
+                    w.lemma.as_str(),
+                )
+            })
+        }));
+        Model {
+            tagger,
+            parser,
+            lemmatizer,
+        }
+    }
+
+    /// Tag one sentence of word forms: (UPOS, XPOS) per word.
+    pub fn tag(&self, forms: &[&str]) -> Vec<(&str, &str)> {
+        self.tagger
+            .tag(forms)
+            .into_iter()
+            .map(|t| self.tag_name(t))
+            .collect()
+    }
+
+    /// Tag, lemmatise and parse one sentence of word forms.
+    pub fn annotate<'m>(&'m self, forms: &[&str]) -> Tree<'m> {
+        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+        let tags = self.tagger.tag_keys(&keys);
+        let input: Vec<Input> = keys
+            .iter()
+            .zip(&tags)
+            .map(|(k, &t)| Input {
+                word: k.norm,
+                tag: u64::from(t),
+                class: self.tagger.class_of(k),
+            })
+            .collect();
+        let arcs = self.parser.parse(&input);
+        let lemmas = forms
+            .iter()
+            .zip(&tags)
+            .map(|(f, &t)| {
+                self.lemmatizer
+                    .lemma(f, self.tagger.upos(t), self.tagger.xpos(t))
+            })
+            .collect();
+        Tree::new(self, tags, arcs.heads, arcs.labels, lemmas)
+    }
+
+    /// Fill UPOS, XPOS, LEMMA, HEAD and DEPREL of a CoNLL-U sentence (FEATS and DEPS are
+    /// cleared; ID, FORM, MISC and comments are kept).
+    pub fn annotate_conllu(&self, sentence: &mut ConlluSentence) {
+        let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
+        let tree = self.annotate(&forms);
+        let filled: Vec<(String, String, String, usize, String)> = (0..tree.len())
+            .map(|i| {
+                (
+                    tree.upos(i).to_string(),
+                    tree.xpos(i).to_string(),
+                    tree.lemma(i).to_string(),
+                    tree.head(i).map_or(0, |h| h + 1),
+                    tree.deprel(i).to_string(),
+                )
+            })
+            .collect();
+        for (w, (upos, xpos, lemma, head, deprel)) in sentence.words.iter_mut().zip(filled) {
+            w.upos = upos;
+            w.xpos = xpos;
+            w.lemma = lemma;
+            w.head = head;
+            w.deprel = deprel;
+            w.feats = "_".into();
+            w.deps = "_".into();
+        }
+    }
+
+    pub(crate) fn tag_name(&self, tag: u16) -> (&str, &str) {
+        (self.tagger.upos(tag), self.tagger.xpos(tag))
+    }
+
+    pub(crate) fn label_name(&self, label: u16) -> &str {
+        self.parser
+            .labels
+            .get(usize::from(label))
+            .map_or("dep", String::as_str)
+    }
+
+    /// Sizes, for the model card: (tagger features, parser features, weights in all).
+    pub fn sizes(&self) -> (usize, usize, usize) {
+        (
+            self.tagger.weights.features(),
+            self.parser.moves.used() + self.parser.labeler.features(),
+            self.tagger.weights.len() + self.parser.labeler.len(),
+        )
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer(Vec::new());
+        w.0.extend_from_slice(MAGIC);
+        w.u32(VERSION);
+        w.strings(&self.tagger.tags);
+        w.weights(&self.tagger.weights);
+        w.id_map(&self.tagger.sure, |w, v| w.u32(u32::from(*v)));
+        w.id_map(&self.tagger.ambiguity, |w, v| w.u64(*v));
+        w.strings(&self.parser.labels);
+        w.dense(&self.parser.moves);
+        w.weights(&self.parser.labeler);
+        let mut rules: Vec<((&String, &String), &Rule)> = self
+            .lemmatizer
+            .rules
+            .iter()
+            .flat_map(|(x, m)| m.iter().map(move |(end, r)| ((x, end), r)))
+            .collect();
+        rules.sort();
+        w.u32(rules.len() as u32);
+        for ((x, end), r) in rules {
+            w.str(x);
+            w.str(end);
+            w.str(&r.remove);
+            w.str(&r.append);
+        }
+        let mut exc: Vec<((&String, &String), &String)> = self
+            .lemmatizer
+            .exceptions
+            .iter()
+            .flat_map(|(x, m)| m.iter().map(move |(form, l)| ((x, form), l)))
+            .collect();
+        exc.sort();
+        w.u32(exc.len() as u32);
+        for ((x, form), lemma) in exc {
+            w.str(x);
+            w.str(form);
+            w.str(lemma);
+        }
+        w.0
+    }
+
+    /// Read a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { bytes, at: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let version = r.u32()?;
+        if version != VERSION {
+            return Err(ModelError::Version(version));
+        }
+        let tags = r.strings()?;
+        let tag_weights = r.weights()?;
+        let sure = r.id_map(|r| Ok(r.u32()? as u16))?;
+        let ambiguity = r.id_map(|r| r.u64())?;
+        let labels = r.strings()?;
+        let moves = r.dense()?;
+        let labeler = r.weights()?;
+        let mut rules: HashMap<String, HashMap<String, Rule>> = HashMap::new();
+        for _ in 0..r.u32()? {
+            let x = r.str()?;
+            let end = r.str()?;
+            let remove = r.str()?;
+            let append = r.str()?;
+            rules
+                .entry(x)
+                .or_default()
+                .insert(end, Rule { remove, append });
+        }
+        let mut exceptions: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for _ in 0..r.u32()? {
+            let x = r.str()?;
+            let form = r.str()?;
+            exceptions.entry(x).or_default().insert(form, r.str()?);
+        }
+        if r.at != bytes.len() {
+            return Err(ModelError::Truncated(r.at));
+        }
+        Ok(Model {
+            tagger: Tagger {
+                tags,
+                weights: tag_weights,
+                sure,
+                ambiguity,
+            },
+            parser: Parser {
+                labels,
+                moves,
+                labeler,
+            },
+            lemmatizer: Lemmatizer { rules, exceptions },
+        })
+    }
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u32(&mut self, v: u32) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn u64(&mut self, v: u64) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
+    fn str(&mut self, s: &str) {
+        self.u32(s.len() as u32);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn strings(&mut self, v: &[String]) {
+        self.u32(v.len() as u32);
+        for s in v {
+            self.str(s);
+        }
+    }
+    fn id_map<V>(&mut self, m: &IdMap<V>, mut value: impl FnMut(&mut Self, &V)) {
+        let mut keys: Vec<&u64> = m.keys().collect();
+        keys.sort();
+        self.u32(keys.len() as u32);
+        for k in keys {
+            self.u64(*k);
+            value(self, &m[k]);
+        }
+    }
+    /// Weights: classes, scale, then rows of (key, count, (class u16, weight i16)*) in key
+    /// order.
+    fn weights(&mut self, w: &Weights) {
+        let (keys, entries) = w.parts();
+        self.u32(w.classes() as u32);
+        self.0.extend_from_slice(&w.scale().to_le_bytes());
+        self.u32(keys.len() as u32);
+        let mut rest = entries.as_slice();
+        for (k, len) in keys {
+            self.u64(k);
+            self.0.extend_from_slice(&(len as u16).to_le_bytes());
+            let (row, tail) = rest.split_at(len as usize);
+            rest = tail;
+            for &(c, v) in row {
+                self.0.extend_from_slice(&c.to_le_bytes());
+                self.0.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+    }
+}
+
+impl Writer {
+    /// Dense weights: classes, bits, scale, then the non-zero buckets as (index, weights).
+    fn dense(&mut self, d: &Dense) {
+        let c = d.classes().max(1);
+        self.u32(d.classes() as u32);
+        self.u32(d.bits());
+        self.0.extend_from_slice(&d.scale().to_le_bytes());
+        let used: Vec<(usize, &[i16])> = d
+            .raw()
+            .chunks(c)
+            .enumerate()
+            .filter(|(_, r)| r.iter().any(|&w| w != 0))
+            .collect();
+        self.u32(used.len() as u32);
+        for (i, row) in used {
+            self.u32(i as u32);
+            for &w in row {
+                self.0.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+}
+
+struct Reader<'b> {
+    bytes: &'b [u8],
+    at: usize,
+}
+
+impl<'b> Reader<'b> {
+    fn take(&mut self, n: usize) -> Result<&'b [u8], ModelError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .ok_or(ModelError::Truncated(self.at))?;
+        let out = self
+            .bytes
+            .get(self.at..end)
+            .ok_or(ModelError::Truncated(self.at))?;
+        self.at = end;
+        Ok(out)
+    }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let at = self.at;
+        self.take(N)?
+            .try_into()
+            .map_err(|_| ModelError::Truncated(at))
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        Ok(u16::from_le_bytes(self.array()?))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array()?))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.array()?))
+    }
+    fn str(&mut self) -> Result<String, ModelError> {
+        let at = self.at;
+        let n = self.u32()? as usize;
+        let b = self.take(n)?;
+        String::from_utf8(b.to_vec()).map_err(|_| ModelError::Truncated(at))
+    }
+    fn strings(&mut self) -> Result<Vec<String>, ModelError> {
+        let n = self.u32()?;
+        (0..n).map(|_| self.str()).collect()
+    }
+    fn id_map<V>(
+        &mut self,
+        mut value: impl FnMut(&mut Self) -> Result<V, ModelError>,
+    ) -> Result<IdMap<V>, ModelError> {
+        let n = self.u32()?;
+        let mut m = IdMap::default();
+        for _ in 0..n {
+            let k = self.u64()?;
+            m.insert(k, value(self)?);
+        }
+        Ok(m)
+    }
+    fn dense(&mut self) -> Result<Dense, ModelError> {
+        let at = self.at;
+        let classes = self.u32()? as usize;
+        let bits = self.u32()?;
+        let scale = f32::from_le_bytes(self.array()?);
+        if classes > 8 || bits > 30 {
+            return Err(ModelError::Truncated(at));
+        }
+        let mut weights = vec![0i16; (1usize << bits) * classes];
+        for _ in 0..self.u32()? {
+            let i = self.u32()? as usize;
+            let row = self.take(classes * 2)?;
+            let dest = weights
+                .get_mut(i * classes..(i + 1) * classes)
+                .ok_or(ModelError::Truncated(at))?;
+            for (d, b) in dest.iter_mut().zip(row.chunks_exact(2)) {
+                *d = i16::from_le_bytes([b[0], b[1]]);
+            }
+        }
+        Dense::from_raw(classes, bits, scale, weights).ok_or(ModelError::Truncated(at))
+    }
+
+    fn weights(&mut self) -> Result<Weights, ModelError> {
+        let classes = self.u32()? as usize;
+        let scale = f32::from_le_bytes(self.array()?);
+        let n = self.u32()? as usize;
+        // Each row takes at least 10 bytes: a count beyond that is a corrupt file.
+        if n > (self.bytes.len() - self.at) / 10 {
+            return Err(ModelError::Truncated(self.at));
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut entries = Vec::new();
+        for _ in 0..n {
+            let at = self.at;
+            let k = self.u64()?;
+            let len = self.u16()?;
+            let row = self.take(usize::from(len) * 4)?;
+            for e in row.chunks_exact(4) {
+                let c = u16::from_le_bytes([e[0], e[1]]);
+                if usize::from(c) >= classes {
+                    return Err(ModelError::Truncated(at));
+                }
+                entries.push((c, i16::from_le_bytes([e[2], e[3]])));
+            }
+            keys.push((k, u32::from(len)));
+        }
+        Ok(Weights::from_parts(classes, scale, keys, entries))
+    }
+}

@@ -1,0 +1,620 @@
+//! The averaged perceptron shared by the tagger and the parser.
+//!
+//! Features are 64-bit hashes (see [`feature`]). Weights are sparse: a feature keeps a
+//! weight only for the classes it was ever updated for, which is what keeps the models
+//! small. Training uses the usual lazy averaging (each weight remembers when it last
+//! changed, so averaging costs nothing per step); [`Trainer::finish`] freezes the averaged
+//! weights into [`Weights`], an open-addressing table laid out for fast scoring.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0, u64::from(b));
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A `HashMap` keyed by pre-hashed `u64`s.
+pub type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+/// Combine two 64-bit values into a well-mixed hash (splitmix64's finaliser over a
+/// rotate-xor of the inputs). Deterministic on every platform.
+#[inline]
+pub fn mix(a: u64, b: u64) -> u64 {
+    let mut z = a.rotate_left(25) ^ b.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The hash of a feature template and its values.
+#[inline]
+pub fn feature(template: u64, values: &[u64]) -> u64 {
+    values.iter().fold(template, |h, &v| mix(h, v))
+}
+
+/// A 64-bit hash of a string (FNV-1a, then mixed).
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    mix(h, 0x51)
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Trained {
+    class: u16,
+    weight: f32,
+    total: f64,
+    stamp: u32,
+}
+
+/// Weights being trained.
+#[derive(Default)]
+pub struct Trainer {
+    classes: usize,
+    weights: IdMap<Vec<Trained>>,
+    /// Number of training instances seen so far (the averaging clock).
+    now: u32,
+    /// When set, features are folded into `2^bits` buckets, as [`Dense`] weights use them.
+    bits: Option<u32>,
+}
+
+impl Trainer {
+    pub fn new(classes: usize) -> Trainer {
+        Trainer {
+            classes,
+            weights: IdMap::default(),
+            now: 0,
+            bits: None,
+        }
+    }
+
+    /// A trainer for [`Dense`] weights of `2^bits` buckets.
+    pub fn hashed(classes: usize, bits: u32) -> Trainer {
+        Trainer {
+            bits: Some(bits.clamp(4, 30)),
+            ..Trainer::new(classes)
+        }
+    }
+
+    #[inline]
+    fn key(&self, f: u64) -> u64 {
+        match self.bits {
+            Some(b) => bucket(f, b) as u64,
+            None => f,
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Add the current weights of `features` into `scores` (one per class).
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in features {
+            if let Some(row) = self.weights.get(&self.key(f)) {
+                for s in row {
+                    scores[usize::from(s.class)] += s.weight;
+                }
+            }
+        }
+    }
+
+    /// Advance the averaging clock by one training instance.
+    pub fn tick(&mut self) {
+        self.now += 1;
+    }
+
+    /// Reward `truth` and penalise `guess` on `features` (no-op when they are equal).
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        let now = self.now;
+        for &f in features {
+            let row = self.weights.entry(self.key(f)).or_default();
+            for (class, delta) in [(truth, 1.0f32), (guess, -1.0f32)] {
+                let class = class as u16;
+                let slot = match row.iter_mut().position(|s| s.class == class) {
+                    Some(i) => &mut row[i],
+                    None => {
+                        row.push(Trained {
+                            class,
+                            weight: 0.0,
+                            total: 0.0,
+                            stamp: now,
+                        });
+                        row.last_mut().expect("just pushed")
+                    }
+                };
+                slot.total += f64::from(now - slot.stamp) * f64::from(slot.weight);
+                slot.stamp = now;
+                slot.weight += delta;
+            }
+        }
+    }
+
+    /// The averaged weights as a [`Dense`] table (for a trainer made by [`Trainer::hashed`]).
+    pub fn finish_dense(&self) -> Dense {
+        let bits = self.bits.unwrap_or(16);
+        let rows = self.averaged(0.0);
+        let max = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0.0f32, |m, e| m.max(e.1.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut weights = vec![0i16; (1usize << bits) * self.classes];
+        for (k, row) in rows {
+            for (c, v) in row {
+                weights[k as usize * self.classes + usize::from(c)] = (v / scale).round() as i16;
+            }
+        }
+        Dense {
+            classes: self.classes,
+            bits,
+            scale,
+            weights,
+        }
+    }
+
+    /// The averaged weights, dropping those smaller than `min_abs` in magnitude.
+    pub fn finish(&self, min_abs: f32) -> Weights {
+        Weights::from_rows(self.classes, self.averaged(min_abs))
+    }
+
+    fn averaged(&self, min_abs: f32) -> Vec<(u64, Vec<(u16, f32)>)> {
+        let now = f64::from(self.now.max(1));
+        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
+        keys.sort_unstable();
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(keys.len());
+        for k in keys {
+            let mut row: Vec<(u16, f32)> = self.weights[&k]
+                .iter()
+                .filter_map(|s| {
+                    let total = s.total + (now - f64::from(s.stamp)) * f64::from(s.weight);
+                    let avg = (total / now) as f32;
+                    (avg.abs() >= min_abs && avg != 0.0).then_some((s.class, avg))
+                })
+                .collect();
+            if row.is_empty() {
+                continue;
+            }
+            row.sort_unstable_by_key(|e| e.0);
+            rows.push((k, row));
+        }
+        rows
+    }
+}
+
+/// A feature hash and the length of its row.
+pub(crate) type RowKey = (u64, u32);
+
+/// One slot of the frozen table: a feature hash and where its row is. Keeping both in one
+/// 16-byte slot makes a lookup one cache miss instead of two.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[repr(C)]
+struct Slot {
+    /// 0 marks an empty slot (a real key of 0 is remapped to 1).
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Frozen weights: an open-addressing table from feature hash to a row of (class, weight).
+/// Weights are 16-bit integers sharing one scale, so scores are exact integer sums and the
+/// table stays small enough for the cache; only the order of scores matters to decoding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Weights {
+    classes: usize,
+    slots: Vec<Slot>,
+    /// Sparse rows: (class, weight) pairs.
+    entries: Vec<(u16, i16)>,
+    /// Dense rows (one weight per class), for features with weights for many classes:
+    /// adding them is a vectorised loop instead of scattered adds.
+    dense: Vec<i16>,
+    mask: usize,
+    /// What one integer step is worth as an averaged perceptron weight.
+    scale: f32,
+}
+
+#[inline]
+fn nonzero(k: u64) -> u64 {
+    if k == 0 { 1 } else { k }
+}
+
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, even on an invalid address, and
+    // SSE is part of the x86_64 baseline.
+    unsafe {
+        core::arch::x86_64::_mm_prefetch::<{ core::arch::x86_64::_MM_HINT_T0 }>(p.cast::<i8>());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Most features one scoring call looks up at once (more are scored in chunks).
+const CHUNK: usize = 32;
+
+/// Marks a slot whose row is dense (in `Weights::dense`).
+const DENSE: u32 = 1 << 31;
+
+impl Weights {
+    /// Build the table from rows of real-valued weights (in any key order), quantising them.
+    pub fn from_rows(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Weights {
+        let max = rows
+            .iter()
+            .flat_map(|r| r.1.iter())
+            .fold(0.0f32, |m, e| m.max(e.1.abs()));
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
+        let mut keys = Vec::with_capacity(rows.len());
+        let mut entries = Vec::new();
+        for (k, row) in rows {
+            let start = entries.len();
+            entries.extend(
+                row.iter()
+                    .map(|&(c, v)| (c, (v / scale).round() as i16))
+                    .filter(|e| e.1 != 0),
+            );
+            let len = entries.len() - start;
+            if len > 0 {
+                keys.push((k, len as u32));
+            }
+        }
+        Weights::from_parts(classes, scale, keys, entries)
+    }
+
+    /// Build the table from keys with their row lengths and the rows' entries, concatenated
+    /// in the same order.
+    pub(crate) fn from_parts(
+        classes: usize,
+        scale: f32,
+        keys: Vec<(u64, u32)>,
+        entries: Vec<(u16, i16)>,
+    ) -> Weights {
+        let capacity = (keys.len() * 3 / 2).next_power_of_two().max(16);
+        let mask = capacity - 1;
+        let mut slots = vec![Slot::default(); capacity];
+        let mut sparse = Vec::with_capacity(entries.len());
+        let mut dense = Vec::new();
+        let mut rest = entries.as_slice();
+        for (k, len) in keys {
+            let (row, tail) = rest.split_at((len as usize).min(rest.len()));
+            rest = tail;
+            let k = nonzero(k);
+            let mut i = (k as usize) & mask;
+            while slots[i].key != 0 && slots[i].key != k {
+                i = (i + 1) & mask;
+            }
+            slots[i] = if row.len() * 4 >= classes && classes > 0 {
+                let start = dense.len();
+                dense.resize(start + classes, 0i16);
+                for &(c, w) in row {
+                    if let Some(d) = dense.get_mut(start + usize::from(c)) {
+                        *d = w;
+                    }
+                }
+                Slot {
+                    key: k,
+                    start: start as u32,
+                    len: DENSE,
+                }
+            } else {
+                let start = sparse.len();
+                sparse.extend_from_slice(row);
+                Slot {
+                    key: k,
+                    start: start as u32,
+                    len: row.len() as u32,
+                }
+            };
+        }
+        Weights {
+            classes,
+            slots,
+            entries: sparse,
+            dense,
+            mask,
+            scale,
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Number of features with weights.
+    pub fn features(&self) -> usize {
+        self.slots.iter().filter(|s| s.key != 0).count()
+    }
+
+    /// Number of (feature, class) weights.
+    pub fn len(&self) -> usize {
+        self.entries.len() + self.dense.iter().filter(|&&w| w != 0).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The non-zero (class, weight) pairs of a slot's row.
+    fn row(&self, slot: &Slot) -> Vec<(u16, i16)> {
+        if slot.len == DENSE {
+            let start = slot.start as usize;
+            self.dense[start..start + self.classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| **w != 0)
+                .map(|(c, &w)| (c as u16, w))
+                .collect()
+        } else {
+            self.entries[slot.start as usize..(slot.start + slot.len) as usize].to_vec()
+        }
+    }
+
+    #[inline]
+    fn find(&self, key: u64) -> (u32, u32) {
+        let k = nonzero(key);
+        let mut i = (k as usize) & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.key == k {
+                return (slot.start, slot.len);
+            }
+            if slot.key == 0 {
+                return (0, 0);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Set `scores` (one per class) to the sum of the weights of `features`.
+    ///
+    /// The lookups are independent, so they are done in three passes (prefetch the slots,
+    /// read them and prefetch the rows, add the rows) to keep many cache misses in flight at
+    /// once; this is most of the parser's speed.
+    #[inline]
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        let mut stack = [0i32; 256];
+        let mut heap = Vec::new();
+        let sums: &mut [i32] = if self.classes <= stack.len() {
+            &mut stack[..self.classes]
+        } else {
+            heap.resize(self.classes, 0);
+            &mut heap
+        };
+        for chunk in features.chunks(CHUNK) {
+            for &f in chunk {
+                prefetch(&self.slots[(nonzero(f) as usize) & self.mask]);
+            }
+            let mut rows = [(0u32, 0u32); CHUNK];
+            for (r, &f) in rows.iter_mut().zip(chunk) {
+                *r = self.find(f);
+                if r.1 == DENSE {
+                    prefetch(&self.dense[r.0 as usize]);
+                } else if r.1 > 0 {
+                    prefetch(&self.entries[r.0 as usize]);
+                }
+            }
+            for &(start, len) in &rows[..chunk.len()] {
+                let start = start as usize;
+                if len == DENSE {
+                    let row = &self.dense[start..start + sums.len()];
+                    for (s, &w) in sums.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                } else {
+                    for &(c, w) in &self.entries[start..start + len as usize] {
+                        if let Some(s) = sums.get_mut(usize::from(c)) {
+                            *s += i32::from(w);
+                        }
+                    }
+                }
+            }
+        }
+        for (s, &v) in scores.iter_mut().zip(sums.iter()) {
+            *s = v as f32;
+        }
+    }
+
+    /// Keys with their row lengths, and the entries in the same order, sorted by key: the
+    /// form the model file stores.
+    pub(crate) fn parts(&self) -> (Vec<RowKey>, Vec<(u16, i16)>) {
+        let mut slots: Vec<&Slot> = self.slots.iter().filter(|s| s.key != 0).collect();
+        slots.sort_unstable_by_key(|s| s.key);
+        let mut entries = Vec::with_capacity(self.entries.len());
+        let keys = slots
+            .into_iter()
+            .map(|s| {
+                let row = self.row(s);
+                entries.extend_from_slice(&row);
+                (s.key, row.len() as u32)
+            })
+            .collect();
+        (keys, entries)
+    }
+}
+
+/// The bucket of a feature in a table of `2^bits` (its top bits: feature hashes are mixed).
+#[inline]
+fn bucket(f: u64, bits: u32) -> usize {
+    (f >> (64 - bits)) as usize
+}
+
+/// Weights for few classes, by the hashing trick: every feature hash falls in one of
+/// `2^bits` buckets holding one weight per class, with no keys stored. A lookup is one
+/// memory access at a computed place, which is what makes the parser's transition scoring
+/// fast; training sees the same collisions and learns around them. For at most 8 classes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dense {
+    classes: usize,
+    bits: u32,
+    scale: f32,
+    weights: Vec<i16>,
+}
+
+impl Dense {
+    pub fn empty(classes: usize) -> Dense {
+        Dense {
+            classes,
+            bits: 4,
+            scale: 1.0,
+            weights: vec![0; 16 * classes],
+        }
+    }
+
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    pub(crate) fn bits(&self) -> u32 {
+        self.bits
+    }
+
+    pub(crate) fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    pub(crate) fn raw(&self) -> &[i16] {
+        &self.weights
+    }
+
+    /// Rebuild from the parts the model file stores; `None` if they do not fit together.
+    pub(crate) fn from_raw(
+        classes: usize,
+        bits: u32,
+        scale: f32,
+        weights: Vec<i16>,
+    ) -> Option<Dense> {
+        (classes <= 8 && bits <= 30 && weights.len() == (1usize << bits) * classes).then_some(
+            Dense {
+                classes,
+                bits,
+                scale,
+                weights,
+            },
+        )
+    }
+
+    /// Number of buckets with any weight.
+    pub fn used(&self) -> usize {
+        self.weights
+            .chunks(self.classes.max(1))
+            .filter(|r| r.iter().any(|&w| w != 0))
+            .count()
+    }
+
+    /// Set `scores` (one per class) to the sum of the weights of `features`.
+    #[inline]
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        let c = self.classes;
+        for &f in features {
+            prefetch(&self.weights[bucket(f, self.bits) * c]);
+        }
+        let mut sums = [0i32; 8];
+        let sums = &mut sums[..c.min(8)];
+        for &f in features {
+            let row = &self.weights[bucket(f, self.bits) * c..][..c];
+            for (s, &w) in sums.iter_mut().zip(row) {
+                *s += i32::from(w);
+            }
+        }
+        for (s, &v) in scores.iter_mut().zip(sums.iter()) {
+            *s = v as f32;
+        }
+    }
+}
+
+/// The index of the highest score among the classes `allowed` says yes to; ties go to the
+/// lowest index, so decoding is deterministic.
+#[inline]
+pub fn best(scores: &[f32], allowed: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if allowed(i) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|b| b.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_freezes_the_same_decisions() {
+        // Class = which of two features is present.
+        let data = [(vec![1u64, 10], 0usize), (vec![2u64, 10], 1usize)];
+        let mut t = Trainer::new(2);
+        let mut scores = [0.0f32; 2];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.score(f, &mut scores);
+                let guess = best(&scores, |_| true).expect("two classes");
+                t.update(f, *y, guess);
+                t.tick();
+            }
+        }
+        let w = t.finish(0.0);
+        for (f, y) in &data {
+            w.score(f, &mut scores);
+            assert_eq!(best(&scores, |_| true), Some(*y));
+        }
+        assert!(w.features() >= 2);
+    }
+
+    #[test]
+    fn unknown_features_score_zero_and_masks_apply() {
+        let w = Weights::from_rows(3, vec![(0, vec![(2, 1.5)]), (7, vec![(0, 0.5)])]);
+        let mut s = [0.0f32; 3];
+        w.score(&[0, 7, 99], &mut s);
+        let scaled: Vec<f32> = s
+            .iter()
+            .map(|v| (v * w.scale() * 100.0).round() / 100.0)
+            .collect();
+        assert_eq!(scaled, [0.5, 0.0, 1.5]);
+        assert_eq!(best(&s, |c| c != 2), Some(0));
+        assert_eq!(best(&s, |_| false), None);
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        // Models on disk depend on these values never changing.
+        assert_eq!(hash_str("Putin"), 0xf772_f3d8_5e8f_d131);
+        assert_eq!(mix(1, 2), 0xd06d_972e_187f_bed9);
+        assert_ne!(hash_str("Putin"), hash_str("putin"));
+        assert_ne!(feature(1, &[2, 3]), feature(1, &[3, 2]));
+        assert_eq!(mix(0, 0), 0);
+    }
+}

@@ -1,0 +1,423 @@
+//! Part-of-speech tagging: a greedy left-to-right averaged perceptron over joint UPOS+XPOS
+//! tags.
+//!
+//! Each word is described by its normalised form, affixes, shape, its neighbours' forms, the
+//! tags already given to the two words before it, and the *ambiguity class* of the words
+//! around it (the set of tags a word had in training), which lets the tagger see what kind
+//! of word follows before it is tagged. Frequent words that always had one tag in training
+//! skip the classifier.
+
+use std::collections::HashMap;
+
+use crate::perceptron::{IdMap, Trainer, Weights, best, feature, hash_str, mix};
+
+/// The model's tag set and weights.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagger {
+    /// Joint tags as `UPOS\tXPOS`.
+    pub(crate) tags: Vec<String>,
+    pub(crate) weights: Weights,
+    /// Exact word hash → its only tag, for frequent unambiguous words ("US" and "us" are
+    /// different words here).
+    pub(crate) sure: IdMap<u16>,
+    /// Word hash → ambiguity class hash, for exact forms (keys salted by [`EXACT`]) and for
+    /// normalised forms (salted by [`NORM`]).
+    pub(crate) ambiguity: IdMap<u64>,
+}
+
+/// The features of one word: hashes computed once per sentence.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordKeys {
+    pub norm: u64,
+    pub exact: u64,
+    pub suffix: [u64; 4],
+    pub prefix: [u64; 3],
+    pub shape: u64,
+    pub flags: u64,
+}
+
+/// The form used for word features: lower case, with digits folded to `0` so that all
+/// years, amounts and times share weights.
+pub fn normalise(form: &str) -> String {
+    let mut out = String::with_capacity(form.len());
+    for c in form.chars() {
+        if c.is_ascii_digit() {
+            out.push('0');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// A coarse shape: `Xxxx` → `Xx`, `U.S.` → `X.X.`, `1,000` → `d,d`.
+fn shape(form: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in form.chars() {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if k != last {
+            out.push(k);
+            last = k;
+        }
+        if out.len() > 8 {
+            break;
+        }
+    }
+    out
+}
+
+fn affix_hashes(lower: &str) -> ([u64; 4], [u64; 3]) {
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    let n = chars.len();
+    let mut suffix = [0u64; 4];
+    let mut prefix = [0u64; 3];
+    for k in 1..=4 {
+        let start = if k >= n { 0 } else { chars[n - k].0 };
+        suffix[k - 1] = mix(hash_str(&lower[start..]), k as u64);
+    }
+    for k in 1..=3 {
+        let end = if k >= n { lower.len() } else { chars[k].0 };
+        prefix[k - 1] = mix(hash_str(&lower[..end]), 10 + k as u64);
+    }
+    (suffix, prefix)
+}
+
+pub(crate) fn word_keys(form: &str) -> WordKeys {
+    let norm = normalise(form);
+    let (suffix, prefix) = affix_hashes(&norm);
+    let has_upper = form.chars().any(char::is_uppercase);
+    let all_upper = has_upper && !form.chars().any(char::is_lowercase);
+    let flags = u64::from(has_upper)
+        | u64::from(all_upper) << 1
+        | u64::from(form.contains('-')) << 2
+        | u64::from(form.chars().any(|c| c.is_ascii_digit())) << 3
+        | u64::from(form.chars().any(|c| !c.is_alphanumeric())) << 4;
+    WordKeys {
+        norm: hash_str(&norm),
+        exact: hash_str(form),
+        suffix,
+        prefix,
+        shape: hash_str(&shape(form)),
+        flags,
+    }
+}
+
+const START: u64 = 0x0053_5441_5254;
+/// Salts of the two kinds of ambiguity-class keys.
+const EXACT: u64 = 0xe;
+const NORM: u64 = 0x2;
+/// Fewest training occurrences for a word to get an ambiguity class.
+const MIN_CLASS_COUNT: u32 = 1;
+const END: u64 = 0x0045_4e44;
+const NO_TAG: u64 = 0xffff;
+
+impl Tagger {
+    /// The joint tags, `UPOS\tXPOS`.
+    pub fn tags(&self) -> &[String] {
+        &self.tags
+    }
+
+    /// The ambiguity class of a word: of its exact form if known, else of its normalised
+    /// form, else 1 (unknown).
+    pub(crate) fn class_of(&self, k: &WordKeys) -> u64 {
+        self.ambiguity
+            .get(&mix(k.exact, EXACT))
+            .or_else(|| self.ambiguity.get(&mix(k.norm, NORM)))
+            .copied()
+            .unwrap_or(1)
+    }
+
+    fn features(
+        &self,
+        keys: &[WordKeys],
+        classes: &[u64],
+        tags: &[u16],
+        i: usize,
+        out: &mut Vec<u64>,
+    ) {
+        out.clear();
+        let w = &keys[i];
+        let at = |j: isize| -> u64 {
+            if j < 0 {
+                START
+            } else {
+                keys.get(j as usize).map_or(END, |k| k.norm)
+            }
+        };
+        let suf3 = |j: isize| -> u64 {
+            if j < 0 {
+                START
+            } else {
+                keys.get(j as usize).map_or(END, |k| k.suffix[2])
+            }
+        };
+        let tag = |j: isize| -> u64 {
+            if j < 0 {
+                START
+            } else {
+                tags.get(j as usize).map_or(NO_TAG, |&t| u64::from(t))
+            }
+        };
+        let i = i as isize;
+        let (t1, t2) = (tag(i - 1), tag(i - 2));
+        let class = |j: isize| -> u64 {
+            if j < 0 {
+                START
+            } else {
+                classes.get(j as usize).copied().unwrap_or(END)
+            }
+        };
+        let (a0, a1, a2, am1) = (class(i), class(i + 1), class(i + 2), class(i - 1));
+        out.extend([
+            feature(1, &[]),
+            feature(2, &[w.norm]),
+            feature(3, &[w.exact]),
+            feature(4, &[w.suffix[0]]),
+            feature(5, &[w.suffix[1]]),
+            feature(6, &[w.suffix[2]]),
+            feature(7, &[w.suffix[3]]),
+            feature(8, &[w.prefix[0]]),
+            feature(9, &[w.prefix[1]]),
+            feature(10, &[w.prefix[2]]),
+            feature(11, &[w.shape]),
+            feature(12, &[w.flags, u64::from(i == 0)]),
+            feature(13, &[t1]),
+            feature(14, &[t1, t2]),
+            feature(15, &[t1, w.norm]),
+            feature(16, &[at(i - 1)]),
+            feature(17, &[suf3(i - 1)]),
+            feature(18, &[at(i - 2)]),
+            feature(19, &[at(i + 1)]),
+            feature(20, &[suf3(i + 1)]),
+            feature(21, &[at(i + 2)]),
+            feature(22, &[a0]),
+            feature(23, &[a1]),
+            feature(24, &[a2]),
+            feature(25, &[w.norm, at(i + 1)]),
+            feature(26, &[at(i - 1), w.norm]),
+            feature(27, &[t1, a1]),
+            feature(28, &[a0, a1]),
+            feature(29, &[am1, a0]),
+            feature(30, &[t1, w.suffix[2]]),
+            feature(31, &[w.suffix[2], a1]),
+            feature(32, &[t2, w.norm]),
+            feature(33, &[a0, t1]),
+            feature(34, &[am1, a0, a1]),
+            feature(35, &[a0, a1, a2]),
+        ]);
+    }
+
+    /// Tag a sentence of word forms; returns joint tag indices.
+    pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
+        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+        self.tag_keys(&keys)
+    }
+
+    pub(crate) fn tag_keys(&self, keys: &[WordKeys]) -> Vec<u16> {
+        let mut tags: Vec<u16> = Vec::with_capacity(keys.len());
+        let mut feats = Vec::with_capacity(40);
+        let mut scores = vec![0.0f32; self.tags.len()];
+        let classes: Vec<u64> = keys.iter().map(|k| self.class_of(k)).collect();
+        for i in 0..keys.len() {
+            if let Some(&t) = self.sure.get(&mix(keys[i].exact, EXACT)) {
+                tags.push(t);
+                continue;
+            }
+            self.features(keys, &classes, &tags, i, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            tags.push(best(&scores, |_| true).unwrap_or(0) as u16);
+        }
+        tags
+    }
+
+    /// UPOS of a joint tag.
+    pub fn upos(&self, tag: u16) -> &str {
+        self.tags
+            .get(usize::from(tag))
+            .and_then(|t| t.split('\t').next())
+            .unwrap_or("X")
+    }
+
+    /// XPOS of a joint tag.
+    pub fn xpos(&self, tag: u16) -> &str {
+        self.tags
+            .get(usize::from(tag))
+            .and_then(|t| t.split('\t').nth(1))
+            .unwrap_or("_")
+    }
+}
+
+/// A training sentence: forms and gold joint tags.
+pub(crate) struct TagExample {
+    pub keys: Vec<WordKeys>,
+    pub gold: Vec<u16>,
+    /// Ambiguity classes computed without this sentence's part of the data.
+    pub classes: Vec<u64>,
+}
+
+/// Parts the training data is cut into for ambiguity classes: each sentence's words get the
+/// classes seen in the other parts, so training sees classes as reliable as at tagging
+/// time, where words are new.
+const CLASS_FOLDS: usize = 10;
+
+/// The ambiguity class of a word with these tag counts (minus `held_out`): the tags covering
+/// at least 5% of its uses, or `None` for a word seen too rarely.
+fn class_from(counts: &HashMap<u16, u32>, held_out: Option<&HashMap<u16, u32>>) -> Option<u64> {
+    let mut seen: Vec<(u16, u32)> = counts
+        .iter()
+        .map(|(&t, &n)| {
+            (
+                t,
+                n - held_out.and_then(|h| h.get(&t)).copied().unwrap_or(0),
+            )
+        })
+        .filter(|e| e.1 > 0)
+        .collect();
+    seen.sort_unstable();
+    let total: u32 = seen.iter().map(|e| e.1).sum();
+    if total < MIN_CLASS_COUNT {
+        return None;
+    }
+    Some(
+        seen.iter()
+            .filter(|(_, n)| f64::from(*n) >= 0.05 * f64::from(total))
+            .fold(0x41u64, |h, (t, _)| mix(h, u64::from(*t))),
+    )
+}
+
+/// Train a tagger. `sentences` gives forms and `UPOS\tXPOS` tags; `order` is called before
+/// each epoch to give the sentence order (deterministic shuffling lives with the caller).
+pub(crate) fn train(
+    sentences: &[(Vec<String>, Vec<String>)],
+    epochs: usize,
+    mut order: impl FnMut(usize) -> Vec<usize>,
+    mut progress: impl FnMut(usize, f64),
+) -> Tagger {
+    // Tag set, in order of first appearance sorted for determinism.
+    let mut tagset: Vec<String> = sentences
+        .iter()
+        .flat_map(|(_, t)| t.iter().cloned())
+        .collect();
+    tagset.sort();
+    tagset.dedup();
+    let index: HashMap<&str, u16> = tagset
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.as_str(), i as u16))
+        .collect();
+
+    // Word statistics for the dictionary and ambiguity classes.
+    // Keyed by salted word hashes; the flag marks exact-form keys.
+    let mut counts: IdMap<(bool, HashMap<u16, u32>)> = IdMap::default();
+    let examples: Vec<TagExample> = sentences
+        .iter()
+        .map(|(forms, tags)| {
+            let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+            let gold: Vec<u16> = tags.iter().map(|t| index[t.as_str()]).collect();
+            for (k, &g) in keys.iter().zip(&gold) {
+                let exact = counts
+                    .entry(mix(k.exact, EXACT))
+                    .or_insert((true, HashMap::new()));
+                *exact.1.entry(g).or_default() += 1;
+                let norm = counts
+                    .entry(mix(k.norm, NORM))
+                    .or_insert((false, HashMap::new()));
+                *norm.1.entry(g).or_default() += 1;
+            }
+            TagExample {
+                keys,
+                gold,
+                classes: Vec::new(),
+            }
+        })
+        .collect();
+    let mut examples = examples;
+    // Per-part counts, to hold each part out of its own sentences' classes.
+    let mut part_counts: Vec<IdMap<HashMap<u16, u32>>> = vec![IdMap::default(); CLASS_FOLDS];
+    for (n, ex) in examples.iter().enumerate() {
+        let part = &mut part_counts[n % CLASS_FOLDS];
+        for (k, &g) in ex.keys.iter().zip(&ex.gold) {
+            for key in [mix(k.exact, EXACT), mix(k.norm, NORM)] {
+                *part.entry(key).or_default().entry(g).or_default() += 1;
+            }
+        }
+    }
+    for (n, ex) in examples.iter_mut().enumerate() {
+        let part = &part_counts[n % CLASS_FOLDS];
+        ex.classes = ex
+            .keys
+            .iter()
+            .map(|k| {
+                [mix(k.exact, EXACT), mix(k.norm, NORM)]
+                    .into_iter()
+                    .find_map(|key| class_from(&counts.get(&key)?.1, part.get(&key)))
+                    .unwrap_or(1)
+            })
+            .collect();
+    }
+    let mut sure = IdMap::default();
+    let mut ambiguity = IdMap::default();
+    let mut words: Vec<_> = counts.iter().collect();
+    words.sort_unstable_by_key(|w| *w.0);
+    for (&w, (is_exact, tags)) in words {
+        let total: u32 = tags.values().sum();
+        let mut seen: Vec<(u16, u32)> = tags.iter().map(|(&t, &n)| (t, n)).collect();
+        seen.sort_unstable();
+        let (top, top_n) = seen
+            .iter()
+            .max_by_key(|(t, n)| (*n, u16::MAX - *t))
+            .copied()
+            .unwrap_or((0, 0));
+        if *is_exact && total >= 20 && f64::from(top_n) / f64::from(total) >= 0.995 {
+            sure.insert(w, top);
+        }
+        if let Some(class) = class_from(tags, None) {
+            ambiguity.insert(w, class);
+        }
+    }
+
+    let mut tagger = Tagger {
+        tags: tagset,
+        weights: Weights::from_rows(0, Vec::new()),
+        sure,
+        ambiguity,
+    };
+    let mut trainer = Trainer::new(tagger.tags.len());
+    let mut feats = Vec::with_capacity(40);
+    let mut scores = vec![0.0f32; tagger.tags.len()];
+    for epoch in 0..epochs {
+        let (mut right, mut total) = (0usize, 0usize);
+        for s in order(examples.len()) {
+            let ex = &examples[s];
+            let mut tags: Vec<u16> = Vec::with_capacity(ex.gold.len());
+            for i in 0..ex.keys.len() {
+                let gold = ex.gold[i];
+                if tagger.sure.contains_key(&mix(ex.keys[i].exact, EXACT)) {
+                    tags.push(gold);
+                    continue;
+                }
+                tagger.features(&ex.keys, &ex.classes, &tags, i, &mut feats);
+                trainer.score(&feats, &mut scores);
+                let guess = best(&scores, |_| true).unwrap_or(0);
+                trainer.update(&feats, usize::from(gold), guess);
+                trainer.tick();
+                right += usize::from(guess == usize::from(gold));
+                total += 1;
+                // Condition on the guess, as at tagging time.
+                tags.push(guess as u16);
+            }
+        }
+        progress(epoch, right as f64 / total.max(1) as f64);
+    }
+    tagger.weights = trainer.finish(0.0);
+    tagger
+}

@@ -1,0 +1,214 @@
+//! The built-in model: it loads, round-trips through its file format, and parses sentences
+//! from the seed article and from wire-style news the way a reader would. Also: training
+//! is deterministic, and damaged model files are errors, not panics.
+
+use dyad_nlp::conllu;
+use dyad_nlp::{Model, ModelError, TrainOptions};
+
+fn model() -> &'static Model {
+    Model::builtin().expect("built-in model (models/en-ewt.dyad)")
+}
+
+fn model_file() -> Vec<u8> {
+    std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../models/en-ewt.dyad"
+    ))
+    .expect("models/en-ewt.dyad")
+}
+
+/// Index of the word `form` in the sentence.
+fn at(words: &[&str], form: &str) -> usize {
+    words
+        .iter()
+        .position(|w| *w == form)
+        .unwrap_or_else(|| panic!("{form} not in {words:?}"))
+}
+
+fn words(text: &str) -> Vec<&str> {
+    let a = dyad_nlp::analyse(text);
+    a.tokens.iter().map(|t| a.text_of(t)).collect()
+}
+
+#[test]
+fn model_file_round_trips_byte_for_byte() {
+    let bytes = model_file();
+    let m = Model::from_bytes(&bytes).expect("loads");
+    assert_eq!(m.to_bytes(), bytes);
+    assert_eq!(&m, model());
+}
+
+#[test]
+fn damaged_model_files_are_errors() {
+    let bytes = model_file();
+    assert!(matches!(
+        Model::from_bytes(b"not a model at all"),
+        Err(ModelError::Magic)
+    ));
+    for cut in [8, 12, 100, bytes.len() / 2, bytes.len() - 1] {
+        assert!(
+            matches!(
+                Model::from_bytes(&bytes[..cut]),
+                Err(ModelError::Truncated(_))
+            ),
+            "cut at {cut}"
+        );
+    }
+    let mut newer = bytes.clone();
+    newer[8] = 99;
+    assert!(matches!(
+        Model::from_bytes(&newer),
+        Err(ModelError::Version(99))
+    ));
+}
+
+#[test]
+fn seed_support_sentence() {
+    let w = words(
+        "According to Ushakov, Putin won Xi’s support at the meeting in his bid to secure binding security guarantees from the West for Russia.",
+    );
+    let t = model().annotate(&w);
+    let won = at(&w, "won");
+    assert_eq!(t.root(), Some(won));
+    assert_eq!(t.upos(won), "VERB");
+    assert_eq!(t.lemma(won), "win");
+    assert_eq!(t.subject(won), Some(at(&w, "Putin")));
+    let support = at(&w, "support");
+    assert_eq!(t.objects(won), vec![support]);
+    assert_eq!(t.head(at(&w, "Xi")), Some(support));
+    assert_eq!(t.deprel(at(&w, "Xi")), "nmod:poss");
+    assert_eq!(t.upos(at(&w, "Xi")), "PROPN");
+    let obliques: Vec<(&str, Option<&str>)> = t
+        .obliques(won)
+        .into_iter()
+        .map(|(i, case)| (w[i], case))
+        .collect();
+    assert!(obliques.contains(&("bid", Some("in"))), "{obliques:?}");
+}
+
+#[test]
+fn coordinated_subjects_of_a_boycott() {
+    let w = words(
+        "The United States, Canada, Britain and Australia announced a diplomatic boycott of the Beijing Olympics.",
+    );
+    let t = model().annotate(&w);
+    let announced = at(&w, "announced");
+    assert_eq!(t.root(), Some(announced));
+    let subject = t.subject(announced).expect("a subject");
+    assert_eq!(w[subject], "States");
+    let conj: Vec<&str> = t.conjuncts(subject).into_iter().map(|i| w[i]).collect();
+    assert_eq!(conj, ["Canada", "Britain", "Australia"]);
+    let boycott = at(&w, "boycott");
+    assert_eq!(t.objects(announced), vec![boycott]);
+    let of: Vec<(&str, Option<&str>)> = t
+        .obliques(boycott)
+        .into_iter()
+        .map(|(i, case)| (w[i], case))
+        .collect();
+    assert_eq!(of, [("Olympics", Some("of"))]);
+}
+
+#[test]
+fn negation_modals_and_speech() {
+    let w = words("Kremlin adviser Yuri Ushakov said the two leaders would not meet in Beijing.");
+    let t = model().annotate(&w);
+    let said = at(&w, "said");
+    let meet = at(&w, "meet");
+    assert_eq!(t.root(), Some(said));
+    // A name is a flat phrase headed by its first word.
+    assert_eq!(t.subject(said), Some(at(&w, "Yuri")));
+    assert_eq!(t.deprel(at(&w, "Ushakov")), "flat");
+    assert_eq!(t.complement(said), Some(meet));
+    assert!(t.is_negated(meet));
+    assert!(t.auxiliaries(meet).contains(&"would"));
+    assert_eq!(t.subject(meet), Some(at(&w, "leaders")));
+    let place: Vec<(&str, Option<&str>)> = t
+        .obliques(meet)
+        .into_iter()
+        .map(|(i, case)| (w[i], case))
+        .collect();
+    assert_eq!(place, [("Beijing", Some("in"))]);
+    assert!(!t.is_negated(said));
+}
+
+#[test]
+fn passive_agent() {
+    let w = words("The sanctions were condemned by the United Nations on Tuesday.");
+    let t = model().annotate(&w);
+    let condemned = at(&w, "condemned");
+    assert!(t.is_passive(condemned));
+    assert_eq!(t.subject(condemned), Some(at(&w, "sanctions")));
+    assert_eq!(t.passive_agent(condemned), Some(at(&w, "Nations")));
+    assert_eq!(
+        t.subtree(at(&w, "Nations")),
+        at(&w, "by")..at(&w, "Nations") + 1
+    );
+}
+
+#[test]
+fn every_parse_is_a_tree_with_one_root() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/01-summit.txt"
+    ))
+    .expect("example");
+    let a = dyad_nlp::analyse(&text);
+    for i in 0..a.sentences.len() {
+        let t = a.parse(model(), i);
+        let roots = (0..t.len()).filter(|&w| t.head(w).is_none()).count();
+        assert_eq!(roots, usize::from(!t.is_empty()), "sentence {i}");
+        // Every word reaches the root without a cycle.
+        for w in 0..t.len() {
+            let mut at = w;
+            let mut steps = 0;
+            while let Some(h) = t.head(at) {
+                at = h;
+                steps += 1;
+                assert!(steps <= t.len(), "cycle in sentence {i}");
+            }
+        }
+    }
+}
+
+/// A tiny treebank written for this test (not from any corpus).
+const TINY: &str = "\
+1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tbacked\tback\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tChina\tChina\tPROPN\tNNP\t_\t2\tobj\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tleaders\tleader\tNOUN\tNNS\t_\t3\tnsubj\t_\t_
+3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_
+5\tBeijing\tBeijing\tPROPN\tNNP\t_\t3\tobl\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+1\tThey\tthey\tPRON\tPRP\t_\t3\tnsubj\t_\t_
+2\tdid\tdo\tAUX\tVBD\t_\t3\taux\t_\t_
+3\tcondemn\tcondemn\tVERB\tVB\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+5\tstrikes\tstrike\tNOUN\tNNS\t_\t3\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+";
+
+#[test]
+fn training_is_deterministic_and_learns_its_data() {
+    let treebank = conllu::read(TINY).expect("tiny treebank");
+    let options = TrainOptions {
+        tagger_epochs: 5,
+        parser_epochs: 8,
+        jackknife: 0,
+        seed: 7,
+    };
+    let a = Model::train(&treebank, &options, |_| {});
+    let b = Model::train(&treebank, &options, |_| {});
+    assert_eq!(a.to_bytes(), b.to_bytes());
+    let loaded = Model::from_bytes(&a.to_bytes()).expect("round trip");
+    let t = loaded.annotate(&["Russia", "backed", "China", "."]);
+    assert_eq!(t.root(), Some(1));
+    assert_eq!(t.deprel(0), "nsubj");
+    assert_eq!(t.deprel(2), "obj");
+    assert_eq!(t.upos(2), "PROPN");
+}

@@ -27,8 +27,10 @@
 //! assert_eq!((first.documents, again.documents, again.unchanged), (1, 0, 1));
 //! ```
 
+mod export;
 mod query;
 mod schema;
+mod views;
 
 use std::path::Path;
 
@@ -36,7 +38,9 @@ use dyad_intake::fingerprint::{NEAR, Signature};
 use dyad_model::CodedDocument;
 use rusqlite::{Connection, params};
 
+pub use export::{ExportFormat, export_events};
 pub use query::{ActorRow, EventQuery, EventRow, QuoteRow, Totals};
+pub use views::{Period, PeriodCounts, QuoteView};
 
 /// A store error.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +49,8 @@ pub enum StoreError {
     Sqlite(#[from] rusqlite::Error),
     #[error("store at version {found} is newer than this dyad understands ({supported})")]
     TooNew { found: i64, supported: i64 },
+    #[error("writing the export: {0}")]
+    Write(#[from] std::io::Error),
 }
 
 /// An open store.

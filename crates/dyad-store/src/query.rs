@@ -12,27 +12,158 @@ use crate::{Store, StoreError};
 pub struct EventQuery {
     /// Source or target actor: a code prefix (`RUS`, `RUSGOV`) or part of a name (`Putin`).
     pub actor: Option<String>,
+    /// Source or target country (ISO alpha-3).
+    pub country: Option<String>,
+    /// A dyad: events between actors whose codes start with `a` and `b`, in either
+    /// direction unless `directed` (then `a` is the source).
+    pub a: Option<String>,
+    pub b: Option<String>,
+    pub directed: bool,
+    /// Source actor / target actor: code prefix or part of a name.
+    pub source: Option<String>,
+    pub target: Option<String>,
+    /// CAMEO root (`16`).
+    pub root: Option<String>,
     /// CAMEO code prefix (`04`, `042`).
     pub cameo: Option<String>,
-    /// `negated`, `intended`, `hypothetical`, `denied`, or `none` for events that happened.
+    /// PLOVER type (`CONSULT`).
+    pub plover: Option<String>,
+    /// GDELT QuadClass, 1 to 4.
+    pub quad: Option<u8>,
+    /// `negated`, `intended`, `hypothetical`, `denied`, or `none`/`asserted` for events that
+    /// happened.
     pub mode: Option<String>,
     /// Only events dated on or after / before this ISO date.
     pub since: Option<String>,
     pub until: Option<String>,
+    /// Words in the event's sentence.
+    pub text: Option<String>,
     pub limit: Option<usize>,
+    pub offset: Option<usize>,
+}
+
+/// Events of a copy of a stored story that its original already reports (same source,
+/// target and code) are the original's event, reported again: they are left out of event
+/// lists and counts, and counted in the original's `sources`.
+pub(crate) const NOT_A_REPEAT_SQL: &str = " AND NOT EXISTS (
+        SELECT 1 FROM documents cd JOIN events o ON o.doc_key = cd.duplicate_of
+        WHERE cd.key = e.doc_key AND o.source_code = e.source_code
+          AND o.target_code IS e.target_code AND o.cameo = e.cameo)";
+
+/// How many documents report an event: its own and the copies that repeat it.
+pub(crate) const SOURCES_SQL: &str = "1 + (SELECT COUNT(DISTINCT c.doc_key)
+        FROM documents cd JOIN events c ON c.doc_key = cd.key
+        WHERE cd.duplicate_of = e.doc_key AND c.source_code = e.source_code
+          AND c.target_code IS e.target_code AND c.cameo = e.cameo)";
+
+/// The SQL condition (after `WHERE 1=1`) and its parameters for an event query.
+pub(crate) fn event_filter(q: &EventQuery) -> (String, Vec<Value>) {
+    let mut sql = String::from(NOT_A_REPEAT_SQL);
+    let mut args: Vec<Value> = Vec::new();
+    let text = |v: &str| Value::Text(v.to_string());
+    let actor = |sql: &mut String, args: &mut Vec<Value>, side: &str, v: &str| {
+        sql.push_str(&format!(
+            " AND (e.{side}_code LIKE ? || '%' OR e.{side}_name LIKE '%' || ? || '%')"
+        ));
+        args.push(text(v));
+        args.push(text(v));
+    };
+    if let Some(a) = &q.actor {
+        sql.push_str(
+            " AND (e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%'
+                   OR e.source_name LIKE '%' || ? || '%' OR e.target_name LIKE '%' || ? || '%')",
+        );
+        for _ in 0..4 {
+            args.push(text(a));
+        }
+    }
+    if let Some(c) = &q.country {
+        sql.push_str(" AND (e.source_country = ? OR e.target_country = ?)");
+        args.push(text(c));
+        args.push(text(c));
+    }
+    if let Some(v) = &q.source {
+        actor(&mut sql, &mut args, "source", v);
+    }
+    if let Some(v) = &q.target {
+        actor(&mut sql, &mut args, "target", v);
+    }
+    match (&q.a, &q.b) {
+        (Some(a), Some(b)) => {
+            if q.directed {
+                sql.push_str(" AND (e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%')");
+                args.extend([text(a), text(b)]);
+            } else {
+                sql.push_str(
+                    " AND ((e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%')
+                        OR (e.source_code LIKE ? || '%' AND e.target_code LIKE ? || '%'))",
+                );
+                args.extend([text(a), text(b), text(b), text(a)]);
+            }
+        }
+        (Some(x), None) | (None, Some(x)) => {
+            sql.push_str(" AND (e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%')");
+            args.extend([text(x), text(x)]);
+        }
+        (None, None) => {}
+    }
+    if let Some(r) = &q.root {
+        sql.push_str(" AND e.root = ?");
+        args.push(text(r));
+    }
+    if let Some(c) = &q.cameo {
+        sql.push_str(" AND e.cameo LIKE ? || '%'");
+        args.push(text(c));
+    }
+    if let Some(p) = &q.plover {
+        sql.push_str(" AND e.plover = ?");
+        args.push(text(&p.to_uppercase()));
+    }
+    if let Some(k) = q.quad {
+        sql.push_str(" AND e.quad_class = ?");
+        args.push(Value::Integer(i64::from(k)));
+    }
+    match q.mode.as_deref() {
+        None => {}
+        Some("none" | "asserted") => sql.push_str(" AND e.mode IS NULL"),
+        Some(m) => {
+            sql.push_str(" AND e.mode = ?");
+            args.push(text(m));
+        }
+    }
+    if let Some(s) = &q.since {
+        sql.push_str(" AND e.date >= ?");
+        args.push(text(s));
+    }
+    if let Some(u) = &q.until {
+        // A date "until 2021-12-31" includes "2021-12-31" and anything more precise on it.
+        sql.push_str(" AND substr(e.date, 1, length(?)) <= ?");
+        args.extend([text(u), text(u)]);
+    }
+    if let Some(t) = &q.text {
+        sql.push_str(&format!(" AND instr(lower({SENTENCE_SQL}), lower(?)) > 0"));
+        args.push(text(t));
+    }
+    (sql, args)
 }
 
 /// One stored event, flattened for tables and JSON.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EventRow {
+    /// The event's row number in the store.
+    pub id: i64,
     pub document: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
     pub date: Option<String>,
     pub source: String,
     pub source_name: Option<String>,
     pub source_text: String,
+    pub source_country: Option<String>,
     pub target: Option<String>,
     pub target_name: Option<String>,
     pub target_text: Option<String>,
+    pub target_country: Option<String>,
     pub cameo: String,
     pub plover: Option<String>,
     pub mode: Option<String>,
@@ -41,6 +172,8 @@ pub struct EventRow {
     pub trigger: String,
     pub trigger_span: [usize; 2],
     pub sentence: String,
+    /// Documents reporting the event: its own plus the near-duplicate copies that repeat it.
+    pub sources: u64,
 }
 
 /// One stored quote.
@@ -81,53 +214,41 @@ pub struct Totals {
 
 /// The bytes `start..end` of a document's text, as text (SQLite's substr counts characters
 /// on TEXT, so the text is cut as a BLOB).
-const SENTENCE_SQL: &str = "CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)";
+pub(crate) const SENTENCE_SQL: &str = "CAST(substr(CAST(d.text AS BLOB), e.sentence_start + 1, e.sentence_end - e.sentence_start) AS TEXT)";
 
 impl Store {
     /// Events matching `q`, by date, document and order in the document.
     pub fn events(&self, q: &EventQuery) -> Result<Vec<EventRow>, StoreError> {
-        let mut sql = format!(
-            "SELECT d.id, e.date, e.source_code, e.source_name, e.source_text,
-                    e.target_code, e.target_name, e.target_text, e.cameo, e.plover, e.mode,
-                    e.goldstein, e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end,
-                    {SENTENCE_SQL}
-             FROM events e JOIN documents d ON d.key = e.doc_key WHERE 1=1"
+        let (filter, mut args) = event_filter(q);
+        let sql = format!(
+            "SELECT e.rowid, d.id, d.title, d.url, e.date, e.source_code, e.source_name,
+                    e.source_text, e.source_country, e.target_code, e.target_name,
+                    e.target_text, e.target_country, e.cameo, e.plover, e.mode, e.goldstein,
+                    e.quad_class, e.trigger_text, e.trigger_start, e.trigger_end,
+                    {SENTENCE_SQL}, {SOURCES_SQL}
+             FROM events e JOIN documents d ON d.key = e.doc_key WHERE 1=1{filter}
+             ORDER BY e.date, d.id, e.seq LIMIT ? OFFSET ?"
         );
-        let mut args: Vec<Value> = Vec::new();
-        if let Some(a) = &q.actor {
-            sql.push_str(
-                " AND (e.source_code LIKE ? || '%' OR e.target_code LIKE ? || '%'
-                       OR e.source_name LIKE '%' || ? || '%' OR e.target_name LIKE '%' || ? || '%')",
-            );
-            for _ in 0..4 {
-                args.push(Value::Text(a.clone()));
-            }
-        }
-        if let Some(c) = &q.cameo {
-            sql.push_str(" AND e.cameo LIKE ? || '%'");
-            args.push(Value::Text(c.clone()));
-        }
-        match q.mode.as_deref() {
-            None => {}
-            Some("none") => sql.push_str(" AND e.mode IS NULL"),
-            Some(m) => {
-                sql.push_str(" AND e.mode = ?");
-                args.push(Value::Text(m.to_string()));
-            }
-        }
-        if let Some(s) = &q.since {
-            sql.push_str(" AND e.date >= ?");
-            args.push(Value::Text(s.clone()));
-        }
-        if let Some(u) = &q.until {
-            sql.push_str(" AND e.date <= ?");
-            args.push(Value::Text(u.clone()));
-        }
-        sql.push_str(" ORDER BY e.date, d.id, e.seq LIMIT ?");
         args.push(Value::Integer(q.limit.map(|l| l as i64).unwrap_or(-1)));
-        let mut stmt = self.conn.prepare(&sql)?;
+        args.push(Value::Integer(q.offset.unwrap_or(0) as i64));
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), event_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// How many events match `q` (ignoring its limit and offset).
+    pub fn count_events(&self, q: &EventQuery) -> Result<u64, StoreError> {
+        let (filter, args) = event_filter(q);
+        let needs_documents = q.text.is_some();
+        let sql = if needs_documents {
+            format!(
+                "SELECT COUNT(*) FROM events e JOIN documents d ON d.key = e.doc_key WHERE 1=1{filter}"
+            )
+        } else {
+            format!("SELECT COUNT(*) FROM events e WHERE 1=1{filter}")
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_row(params_from_iter(args), |r| r.get::<_, i64>(0))? as u64)
     }
 
     /// Quotes, optionally by speaker (code prefix or part of a name) or containing `text`.
@@ -233,22 +354,28 @@ impl Store {
 
 fn event_row(r: &Row) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
-        document: r.get(0)?,
-        date: r.get(1)?,
-        source: r.get(2)?,
-        source_name: r.get(3)?,
-        source_text: r.get(4)?,
-        target: r.get(5)?,
-        target_name: r.get(6)?,
-        target_text: r.get(7)?,
-        cameo: r.get(8)?,
-        plover: r.get(9)?,
-        mode: r.get(10)?,
-        goldstein: r.get(11)?,
-        quad_class: r.get::<_, i64>(12)? as u8,
-        trigger: r.get(13)?,
-        trigger_span: [r.get::<_, i64>(14)? as usize, r.get::<_, i64>(15)? as usize],
-        sentence: r.get(16)?,
+        id: r.get(0)?,
+        document: r.get(1)?,
+        title: r.get(2)?,
+        url: r.get(3)?,
+        date: r.get(4)?,
+        source: r.get(5)?,
+        source_name: r.get(6)?,
+        source_text: r.get(7)?,
+        source_country: r.get(8)?,
+        target: r.get(9)?,
+        target_name: r.get(10)?,
+        target_text: r.get(11)?,
+        target_country: r.get(12)?,
+        cameo: r.get(13)?,
+        plover: r.get(14)?,
+        mode: r.get(15)?,
+        goldstein: r.get(16)?,
+        quad_class: r.get::<_, i64>(17)? as u8,
+        trigger: r.get(18)?,
+        trigger_span: [r.get::<_, i64>(19)? as usize, r.get::<_, i64>(20)? as usize],
+        sentence: r.get(21)?,
+        sources: r.get::<_, i64>(22)? as u64,
     })
 }
 

@@ -27,27 +27,64 @@ pub enum Command {
         #[command(flatten)]
         db: DbArg,
     },
-    /// List stored events.
+    /// List stored events (one per story: copies of a stored story add to its sources).
     Events {
         #[command(flatten)]
         db: DbArg,
-        /// Source or target: a code prefix (RUS, RUSGOV) or part of a name (Putin).
-        #[arg(long)]
-        actor: Option<String>,
-        /// CAMEO code prefix (04, 042).
-        #[arg(long)]
-        cameo: Option<String>,
-        /// negated, intended, hypothetical, denied, or none.
-        #[arg(long)]
-        mode: Option<String>,
-        /// Events dated on or after this date (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
-        /// Events dated on or before this date (YYYY-MM-DD).
-        #[arg(long)]
-        until: Option<String>,
+        #[command(flatten)]
+        filter: EventFilter,
         #[command(flatten)]
         out: OutputArgs,
+    },
+    /// A dyad's relations over time: per period, event counts by QuadClass and the sum and
+    /// mean of Goldstein scores.
+    Relations {
+        /// One side: a code prefix (RUS, RUSGOV).
+        a: String,
+        /// The other side.
+        b: String,
+        /// Period: day, week (ISO), month or year.
+        #[arg(long, default_value = "month")]
+        by: dyad_store::Period,
+        /// Only events with A as source and B as target.
+        #[arg(long)]
+        directed: bool,
+        #[command(flatten)]
+        db: DbArg,
+        /// JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export events: GDELT 2.0-style TSV, PLOVER JSON lines, or CSV.
+    Export {
+        /// gdelt, plover or csv.
+        #[arg(long, default_value = "csv")]
+        format: dyad_store::ExportFormat,
+        /// Write here instead of stdout.
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+        #[command(flatten)]
+        filter: EventFilter,
+        /// At most this many events.
+        #[arg(long)]
+        limit: Option<usize>,
+    },
+    /// Serve the store: a JSON API and a web page to explore events, dyads, quotes and
+    /// articles with their evidence.
+    Serve {
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        #[command(flatten)]
+        db: DbArg,
+        /// Allow `POST /api/ingest` for requests bearing this token (`Authorization:
+        /// Bearer TOKEN`). Without it the server is read-only. Also read from DYAD_TOKEN.
+        #[arg(long)]
+        token: Option<String>,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
     },
     /// List stored quotes.
     Quotes {
@@ -175,6 +212,55 @@ pub enum EvalCommand {
         #[arg(long)]
         misses: bool,
     },
+}
+
+/// Filters for stored events.
+#[derive(Debug, Args, Default)]
+pub struct EventFilter {
+    /// Source or target: a code prefix (RUS, RUSGOV) or part of a name (Putin).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Source or target country (ISO alpha-3).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// A dyad, `A,B`: events between the two (code prefixes), in either direction unless
+    /// --directed.
+    #[arg(long, value_name = "A,B")]
+    pub dyad: Option<String>,
+    /// With --dyad: only events from A to B.
+    #[arg(long)]
+    pub directed: bool,
+    /// Source actor: a code prefix or part of a name.
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Target actor: a code prefix or part of a name.
+    #[arg(long)]
+    pub target: Option<String>,
+    /// CAMEO root code (two digits: 16).
+    #[arg(long)]
+    pub root: Option<String>,
+    /// CAMEO code prefix (04, 042).
+    #[arg(long)]
+    pub cameo: Option<String>,
+    /// PLOVER type (CONSULT, SANCTION...).
+    #[arg(long)]
+    pub plover: Option<String>,
+    /// QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4
+    /// material conflict.
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub quad: Option<u8>,
+    /// negated, intended, hypothetical, denied, or none (events that happened).
+    #[arg(long)]
+    pub mode: Option<String>,
+    /// Events dated on or after this date (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Events dated on or before this date.
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Words in the event's sentence.
+    #[arg(long)]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -17,24 +17,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Code(input) => code(input),
         Command::Ingest { input, db } => ingest(input, &db.db),
-        Command::Events {
-            db,
-            actor,
-            cameo,
-            mode,
-            since,
-            until,
-            out,
-        } => {
+        Command::Events { db, filter, out } => {
             let store = open_existing(&db.db)?;
-            let q = EventQuery {
-                actor,
-                cameo,
-                mode,
-                since,
-                until,
-                limit: out.limit,
-            };
+            let mut q = event_query(filter)?;
+            q.limit = out.limit;
             let rows = store.events(&q)?;
             if out.json {
                 print_json_lines(&rows)?;
@@ -55,13 +41,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                                 .unwrap_or_default(),
                             e.mode.clone().unwrap_or_default(),
                             e.trigger.clone(),
+                            e.sources.to_string(),
                             e.document.clone(),
                         ]
                     })
                     .collect();
                 print_table(
                     &[
-                        "DATE", "SOURCE", "EVENT", "TARGET", "MODE", "TRIGGER", "DOCUMENT",
+                        "DATE", "SOURCE", "EVENT", "TARGET", "MODE", "TRIGGER", "SOURCES",
+                        "DOCUMENT",
                     ],
                     table,
                 )?;
@@ -120,6 +108,89 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Resolve { date, lexicon } => resolve(date, &lexicon),
+        Command::Relations {
+            a,
+            b,
+            by,
+            directed,
+            db,
+            json,
+        } => {
+            let store = open_existing(&db.db)?;
+            let series = store.relations(&a, &b, by, directed)?;
+            if json {
+                print_json_lines(&series)?;
+            } else {
+                let rows = series
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.period.clone(),
+                            p.events.to_string(),
+                            p.q1.to_string(),
+                            p.q2.to_string(),
+                            p.q3.to_string(),
+                            p.q4.to_string(),
+                            format!("{:.1}", p.goldstein_sum),
+                            p.goldstein_mean
+                                .map(|m| format!("{m:.2}"))
+                                .unwrap_or_default(),
+                        ]
+                    })
+                    .collect();
+                print_table(
+                    &[
+                        "PERIOD",
+                        "EVENTS",
+                        "VERBAL COOP",
+                        "MATERIAL COOP",
+                        "VERBAL CONFLICT",
+                        "MATERIAL CONFLICT",
+                        "GOLDSTEIN SUM",
+                        "MEAN",
+                    ],
+                    rows,
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            format,
+            out,
+            db,
+            filter,
+            limit,
+        } => {
+            let store = open_existing(&db.db)?;
+            let mut q = event_query(filter)?;
+            q.limit = limit;
+            let added = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
+            let n = match out {
+                Some(path) => {
+                    let file = std::fs::File::create(&path)
+                        .with_context(|| format!("creating {}", path.display()))?;
+                    let mut w = std::io::BufWriter::new(file);
+                    let n = dyad_store::export_events(&store, &q, format, &added, &mut w)?;
+                    std::io::Write::flush(&mut w)?;
+                    n
+                }
+                None => {
+                    let stdout = std::io::stdout();
+                    let mut w = std::io::BufWriter::new(stdout.lock());
+                    let n = dyad_store::export_events(&store, &q, format, &added, &mut w)?;
+                    std::io::Write::flush(&mut w)?;
+                    n
+                }
+            };
+            eprintln!("{n} events exported");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve {
+            addr,
+            db,
+            token,
+            lexicon,
+        } => crate::serve::run(addr, &db.db, token, &lexicon),
         Command::Parse {
             file,
             conllu,
@@ -160,7 +231,59 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
+/// The store query for command-line event filters.
+fn event_query(f: crate::cli::EventFilter) -> anyhow::Result<EventQuery> {
+    let (a, b) = match f.dyad.as_deref() {
+        None => (None, None),
+        Some(d) => match d.split_once(',') {
+            Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+                (Some(a.trim().to_string()), Some(b.trim().to_string()))
+            }
+            _ => anyhow::bail!("--dyad takes two actors separated by a comma (RUS,CHN), not {d:?}"),
+        },
+    };
+    for (name, date) in [("--since", &f.since), ("--until", &f.until)] {
+        if let Some(d) = date
+            && !is_iso_date_prefix(d)
+        {
+            anyhow::bail!("{name} takes a date as YYYY-MM-DD, YYYY-MM or YYYY, not {d:?}");
+        }
+    }
+    Ok(EventQuery {
+        actor: f.actor,
+        country: f.country.map(|c| c.to_uppercase()),
+        a,
+        b,
+        directed: f.directed,
+        source: f.source,
+        target: f.target,
+        root: f.root,
+        cameo: f.cameo,
+        plover: f.plover,
+        quad: f.quad,
+        mode: f.mode,
+        since: f.since,
+        until: f.until,
+        text: f.text,
+        limit: None,
+        offset: None,
+    })
+}
+
+/// `2021`, `2021-12` or `2021-12-15`.
+pub fn is_iso_date_prefix(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    }
+}
+
+pub fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
     let mut overlays = Vec::new();
     for f in &args.files {
         let text = std::fs::read_to_string(f)

@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod nlp;
 mod pipeline;
+mod serve;
 
 use std::process::ExitCode;
 

@@ -471,3 +471,75 @@ fn parse_rejects_malformed_conllu_with_a_line_number() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 1"), "{err}");
 }
+
+#[test]
+fn relations_exports_and_event_filters() {
+    let dir = temp("relations");
+    let db = dir.join("r.db").to_string_lossy().to_string();
+    let out = dyad(&["ingest", "examples/", "--db", &db, "--date", "2021-12-15"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let series = lines(&dyad(&["relations", "FRA", "DEU", "--db", &db, "--json"]));
+    assert_eq!(series[0]["period"], "2021-12");
+    assert!(series[0]["q1"].as_u64().expect("count") >= 1);
+    let table =
+        String::from_utf8(dyad(&["relations", "FRA", "DEU", "--db", &db, "--by", "week"]).stdout)
+            .expect("UTF-8");
+    assert!(table.contains("2021-W50"), "{table}");
+
+    let dyad_events = lines(&dyad(&[
+        "events", "--db", &db, "--json", "--dyad", "DEU,FRA", "--root", "04",
+    ]));
+    assert!(!dyad_events.is_empty());
+    for e in &dyad_events {
+        assert!(e["cameo"].as_str().expect("code").starts_with("04"));
+        let pair = [
+            e["source"].as_str().unwrap_or(""),
+            e["target"].as_str().unwrap_or(""),
+        ];
+        assert!(
+            pair.iter().any(|c| c.starts_with("FRA")) && pair.iter().any(|c| c.starts_with("DEU")),
+            "{e}"
+        );
+    }
+    let bad = dyad(&["events", "--db", &db, "--dyad", "FRA"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("two actors"));
+    assert!(
+        !dyad(&["events", "--db", &db, "--quad", "5"])
+            .status
+            .success()
+    );
+
+    let gdelt = dyad(&["export", "--db", &db, "--format", "gdelt"]);
+    assert!(
+        gdelt.status.success(),
+        "{}",
+        String::from_utf8_lossy(&gdelt.stderr)
+    );
+    let tsv = String::from_utf8(gdelt.stdout).expect("UTF-8");
+    assert!(tsv.lines().count() >= 5);
+    assert!(tsv.lines().all(|l| l.split('\t').count() == 61));
+    let csv_path = dir.join("events.csv");
+    let csv = dyad(&[
+        "export",
+        "--db",
+        &db,
+        "--format",
+        "csv",
+        "--out",
+        &csv_path.to_string_lossy(),
+    ]);
+    assert!(csv.status.success());
+    let csv = std::fs::read_to_string(&csv_path).expect("written");
+    assert!(csv.starts_with("id,date,source,"));
+    let plover = lines(&dyad(&[
+        "export", "--db", &db, "--format", "plover", "--limit", "3",
+    ]));
+    assert_eq!(plover.len(), 3);
+    assert!(plover[0]["actor"]["code"].is_string());
+}

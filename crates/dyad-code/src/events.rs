@@ -51,6 +51,8 @@ pub fn find(
         if in_sentence.len() < 2 {
             continue;
         }
+        // The sentence's parse, made when its first trigger is found.
+        let mut tree: Option<Option<dyad_nlp::Tree<'static>>> = None;
         let mut t = range.start;
         while t < range.end {
             let Some((patterns, end)) = trigger_at(cx, t, range.end) else {
@@ -64,13 +66,36 @@ pub fn find(
                 t = end;
                 continue;
             }
+            let parsed = tree
+                .get_or_insert_with(|| {
+                    let model = dyad_nlp::Model::builtin().ok()?;
+                    let words: Vec<&str> = range.clone().map(|i| cx.word(i)).collect();
+                    Some(model.annotate(&words))
+                })
+                .as_ref();
             for p in &patterns {
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
                     continue;
                 }
-                let pairs = match arguments(cx, &in_sentence, p, t, end) {
-                    Some((sources, target)) => sources.into_iter().map(|s| (s, target)).collect(),
-                    None => reciprocal(cx, &in_sentence, p, t),
+                let by_syntax = parsed.and_then(|tree| {
+                    let located = crate::syntax::Located {
+                        tree,
+                        offset: range.start,
+                        actors: &in_sentence,
+                    };
+                    crate::syntax::arguments(&located, p, t - range.start, end - range.start)
+                });
+                let pairs: Vec<(&Found, &Found)> = match by_syntax {
+                    Some((sources, targets)) => sources
+                        .iter()
+                        .flat_map(|s| targets.iter().map(move |t| (*s, *t)))
+                        .collect(),
+                    None => match arguments(cx, &in_sentence, p, t, end) {
+                        Some((sources, target)) => {
+                            sources.into_iter().map(|s| (s, target)).collect()
+                        }
+                        None => reciprocal(cx, &in_sentence, p, t),
+                    },
                 };
                 if pairs.is_empty() {
                     continue;
@@ -83,7 +108,7 @@ pub fn find(
                     }
                     let mode = mode(cx, source.end.min(t), t, range.start);
                     let code = match mode {
-                        Some(Mode::Intended) if p.code.starts_with("04") => "036",
+                        Some(Mode::Intended) => intent_code(&p.code).unwrap_or(p.code.as_str()),
                         _ => p.code.as_str(),
                     };
                     let Some(info) = cameo::lookup(code) else {
@@ -127,6 +152,37 @@ pub fn find(
         }
     }
     events
+}
+
+/// The CAMEO 03 code for a promised or planned act of cooperation (04-08): "will meet" is
+/// 036 (intent to meet), "pledged to support" 032, "will send military aid" 0332, "will
+/// release the prisoners" 0353, as the CAMEO codebook pairs each cooperative action with
+/// its expression of intent. Other codes keep their own code and carry mode `intended`.
+fn intent_code(code: &str) -> Option<&'static str> {
+    let c = match code {
+        c if c.starts_with("04") => "036",
+        c if c.starts_with("05") => "032",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        c if c.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        c if c.starts_with("07") => "033",
+        c if c.starts_with("081") => "0351",
+        c if c.starts_with("082") => "0352",
+        c if c.starts_with("083") => "034",
+        c if c.starts_with("084") => "0353",
+        c if c.starts_with("085") => "0354",
+        c if c.starts_with("086") => "0355",
+        c if c.starts_with("087") => "0356",
+        c if c.starts_with("08") => "035",
+        _ => return None,
+    };
+    Some(c)
 }
 
 /// The date of a time expression governing the trigger at `t..end`: the nearest one in the

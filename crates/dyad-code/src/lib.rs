@@ -30,6 +30,7 @@ pub mod actors;
 mod context;
 pub mod events;
 pub mod quotes;
+mod syntax;
 pub mod time;
 
 use dyad_lexicon::Lexicon;

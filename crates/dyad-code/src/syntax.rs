@@ -1,0 +1,281 @@
+//! Event arguments from the dependency parse: who did it and to whom, read off the tree
+//! rather than word order.
+//!
+//! For a verbal trigger the source is its subject (the agent of a passive, which makes
+//! the passive subject the target), inherited from the governing verb through `xcomp`
+//! ("hopes to meet"), from the first conjunct ("condemned and sanctioned"), or from the noun
+//! a relative clause hangs on. For a nominal trigger ("summit", "boycott", "sanctions") the
+//! source is a possessor or compound modifier that names an actor ("the US boycott"), else
+//! the subject of the verb it is the object of ("announced a boycott"). Targets follow the
+//! pattern's rules: the direct object, or an oblique with the pattern's preposition on the
+//! trigger, on its object, or on the light verb ("imposed sanctions on Russia").
+//! Coordinated arguments give one actor each.
+
+use dyad_lexicon::{EventPattern, Target};
+use dyad_nlp::Tree;
+
+use crate::actors::Found;
+
+/// The actors of a sentence, located by its word indices.
+pub(crate) struct Located<'a, 'f> {
+    pub tree: &'a Tree<'a>,
+    /// Token index of the sentence's first word.
+    pub offset: usize,
+    pub actors: &'a [&'f Found],
+}
+
+impl<'a, 'f> Located<'a, 'f> {
+    /// Actors covering word `w`; else those inside `w`'s subtree, outside its
+    /// prepositional or clausal dependents.
+    fn at(&self, w: usize) -> Vec<&'f Found> {
+        let tok = self.offset + w;
+        let covering: Vec<&'f Found> = self
+            .actors
+            .iter()
+            .filter(|f| f.first <= tok && tok < f.end && !f.in_compound)
+            .copied()
+            .collect();
+        if !covering.is_empty() {
+            return covering;
+        }
+        // A modifier that names an actor inside the phrase: "Chinese" in "Chinese troops"
+        // is already covered; here "Russian forces of the army" style phrases whose head
+        // word is not part of the mention.
+        let mut inside = Vec::new();
+        for d in self.tree.children(w) {
+            if matches!(
+                self.tree.relation(d),
+                "amod" | "compound" | "nmod" | "flat" | "appos"
+            ) && (self.tree.relation(d) != "nmod" || self.tree.deprel(d) == "nmod:poss")
+            {
+                inside.extend(self.at_word_only(d));
+            }
+        }
+        inside
+    }
+
+    fn at_word_only(&self, w: usize) -> Vec<&'f Found> {
+        let tok = self.offset + w;
+        self.actors
+            .iter()
+            .filter(|f| f.first <= tok && tok < f.end && !f.in_compound)
+            .copied()
+            .collect()
+    }
+
+    /// Actors of `w` and of the words coordinated with it.
+    fn with_conjuncts(&self, w: usize) -> Vec<&'f Found> {
+        let mut out = self.at(w);
+        for c in self.tree.conjuncts(w) {
+            for f in self.at(c) {
+                if !out.iter().any(|g| std::ptr::eq(*g, f)) {
+                    out.push(f);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The word of `first..end` (sentence word indices) that heads the others.
+fn head_of(tree: &Tree, first: usize, end: usize) -> usize {
+    (first..end)
+        .find(|&w| tree.head(w).is_none_or(|h| h < first || h >= end))
+        .unwrap_or(first)
+}
+
+/// The subject of verb `v`, looking up through control, coordination and relative clauses.
+fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
+    let mut at = v;
+    for _ in 0..4 {
+        if tree.is_passive(at) {
+            if let Some(agent) = tree.passive_agent(at) {
+                return Some((agent, false));
+            }
+        } else if let Some(s) = tree.subject(at) {
+            return Some((s, false));
+        }
+        let h = tree.head(at)?;
+        match tree.relation(at) {
+            "xcomp" | "conj" => at = h,
+            "acl" => return Some((h, false)),
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn is_verbal(tree: &Tree, w: usize) -> bool {
+    matches!(tree.upos(w), "VERB" | "AUX")
+}
+
+/// Source and target actors of the trigger at sentence words `first..end`, or `None` when
+/// the tree does not give both.
+pub(crate) fn arguments<'f>(
+    at: &Located<'_, 'f>,
+    p: &EventPattern,
+    first: usize,
+    end: usize,
+) -> Option<(Vec<&'f Found>, Vec<&'f Found>)> {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    // Words whose dependents may hold the target: the trigger, its object, and for a
+    // nominal trigger the verb it is the object of.
+    let mut hosts: Vec<usize> = (first..end).collect();
+    let (source_word, passive_target) = if is_verbal(tree, h) {
+        hosts.extend(tree.objects(h));
+        let passive_target = if tree.is_passive(h) {
+            tree.subject(h)
+        } else {
+            None
+        };
+        (subject_of(tree, h).map(|s| s.0), passive_target)
+    } else {
+        // Nominal trigger: an actor-naming possessor or modifier, else the light verb's
+        // subject.
+        let own = tree
+            .children(h)
+            .filter(|&d| {
+                matches!(tree.deprel(d), "nmod:poss" | "compound" | "amod")
+                    && !at.at_word_only(d).is_empty()
+            })
+            .last();
+        let governor = tree
+            .head(h)
+            .filter(|&g| matches!(tree.relation(h), "obj" | "nsubj") && is_verbal(tree, g));
+        if let Some(g) = governor {
+            hosts.push(g);
+        }
+        let source = own.or_else(|| {
+            governor
+                .filter(|_| tree.relation(h) == "obj")
+                .and_then(|g| subject_of(tree, g).map(|s| s.0))
+        });
+        (source, None)
+    };
+    let sources = at.with_conjuncts(source_word?);
+    if sources.is_empty() {
+        return None;
+    }
+    let mut targets: Vec<&'f Found> = Vec::new();
+    if let Some(t) = passive_target {
+        targets = at.with_conjuncts(t);
+    }
+    for rule in &p.targets {
+        if !targets.is_empty() {
+            break;
+        }
+        match rule {
+            Target::Object => {
+                if is_verbal(tree, h) {
+                    for o in tree.objects(h) {
+                        targets.extend(at.with_conjuncts(o));
+                    }
+                } else {
+                    // A nominal trigger's "object": "sanctions against Iran", "invasion of
+                    // Ukraine".
+                    for (w, case) in tree.obliques(h) {
+                        if matches!(case, Some("of" | "against" | "on")) {
+                            targets.extend(at.with_conjuncts(w));
+                        }
+                    }
+                }
+            }
+            Target::Preposition(prep) => {
+                for &host in &hosts {
+                    for (w, case) in tree.obliques(host) {
+                        if case == Some(prep.as_str()) {
+                            targets.extend(at.with_conjuncts(w));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The source is never its own target ("Russia and China held talks with each other" is
+    // left to the reciprocal rule).
+    targets.retain(|t| !sources.iter().any(|s| std::ptr::eq(*s, *t)));
+    if targets.is_empty() {
+        return None;
+    }
+    Some((sources, targets))
+}
+
+#[cfg(test)]
+mod tests {
+    use dyad_lexicon::Lexicon;
+
+    /// (source, target, CAMEO, mode) of every event coded from `text`.
+    fn events(text: &str) -> Vec<(String, String, String, Option<String>)> {
+        let coded = crate::code_document(crate::test_document(text), &Lexicon::builtin());
+        coded
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.source.actor.code.clone(),
+                    e.target
+                        .as_ref()
+                        .map(|t| t.actor.code.clone())
+                        .unwrap_or_default(),
+                    e.cameo.clone(),
+                    e.mode.map(|m| format!("{m:?}").to_lowercase()),
+                )
+            })
+            .collect()
+    }
+
+    fn has(
+        found: &[(String, String, String, Option<String>)],
+        s: &str,
+        t: &str,
+        root: &str,
+    ) -> bool {
+        found
+            .iter()
+            .any(|e| e.0.starts_with(s) && e.1.starts_with(t) && e.2.starts_with(root))
+    }
+
+    #[test]
+    fn passive_agent_is_the_source() {
+        let e = events("North Korea was condemned by Japan and South Korea on Tuesday.");
+        assert!(has(&e, "JPN", "PRK", "11"), "{e:?}");
+        assert!(has(&e, "KOR", "PRK", "11"), "{e:?}");
+    }
+
+    #[test]
+    fn a_subject_far_from_its_verb() {
+        // Word order alone takes the nearest name before the verb (Ukraine).
+        let e = events(
+            "Poland, which shares a long border with Ukraine, expelled two Russian diplomats on Friday.",
+        );
+        assert!(has(&e, "POL", "RUS", "1"), "{e:?}");
+        assert!(!has(&e, "UKR", "RUS", "1"), "{e:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_each_act() {
+        let e = events(
+            "The United States, Canada and Britain imposed sanctions on Iran over its nuclear programme.",
+        );
+        for s in ["USA", "CAN", "GBR"] {
+            assert!(has(&e, s, "IRN", "16"), "{s}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn promised_cooperation_is_an_intent() {
+        let e = events("Japan promised to send humanitarian aid to Turkey after the earthquake.");
+        assert!(
+            e.iter()
+                .any(|x| x.0.starts_with("JPN") && x.1.starts_with("TUR") && x.2.starts_with("03")),
+            "{e:?}"
+        );
+        let e = events("Germany will support France's proposal at the summit, Scholz said.");
+        assert!(has(&e, "DEU", "FRA", "032"), "{e:?}");
+        assert!(
+            e.iter().all(|x| x.3.as_deref() == Some("intended")),
+            "{e:?}"
+        );
+    }
+}

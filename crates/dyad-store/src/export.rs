@@ -238,7 +238,7 @@ pub fn export_events(
                 (SELECT p = 0 OR e.sentence_start < p
                  FROM (SELECT instr(CAST(d.text AS BLOB), CAST(char(10, 10) AS BLOB)) AS p))
          FROM events e JOIN documents d ON d.key = e.doc_key WHERE 1=1{filter}
-         ORDER BY e.date, d.id, e.seq LIMIT ? OFFSET ?",
+         ORDER BY e.date, e.rowid LIMIT ? OFFSET ?",
         sentence = crate::query::SENTENCE_SQL,
         sources = crate::query::SOURCES_SQL,
     );

@@ -130,6 +130,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE quotes ADD COLUMN via_name TEXT;
     ALTER TABLE quotes ADD COLUMN via_text TEXT;
     ",
+    // 4: indexes for the queries of large stores: events by the country part of an actor
+    // code (`RUS` for RUSGOV) in date order, and dyads by both.
+    "
+    CREATE INDEX events_source3_date ON events(substr(source_code, 1, 3), date);
+    CREATE INDEX events_target3_date ON events(substr(target_code, 1, 3), date);
+    CREATE INDEX events_dyad3_date ON events(substr(source_code, 1, 3), substr(target_code, 1, 3), date);
+    ",
 ];
 
 /// The schema version this build writes.

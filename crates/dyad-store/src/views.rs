@@ -87,11 +87,18 @@ impl Store {
         directed: bool,
     ) -> Result<Vec<PeriodCounts>, StoreError> {
         let (period, min_len) = by.sql();
+        let side = |col: &str, n: u8, v: &str| {
+            crate::query::code_prefix(col, v).replacen('?', &format!("?{n}"), 1)
+        };
+        let forward = format!("({} AND {})", side("source", 1, a), side("target", 2, b));
         let dyad = if directed {
-            "(e.source_code LIKE ?1 || '%' AND e.target_code LIKE ?2 || '%')"
+            forward
         } else {
-            "((e.source_code LIKE ?1 || '%' AND e.target_code LIKE ?2 || '%')
-              OR (e.source_code LIKE ?2 || '%' AND e.target_code LIKE ?1 || '%'))"
+            format!(
+                "({forward} OR ({} AND {}))",
+                side("source", 2, b),
+                side("target", 1, a)
+            )
         };
         let sql = format!(
             "SELECT {period} AS p, COUNT(*),
@@ -539,6 +546,25 @@ mod tests {
             .expect("page");
         assert_eq!(page.len(), 1);
         assert_eq!(page[0].cameo, "036");
+        // A country code on either side takes the indexed path; it must agree with the
+        // general one (a longer code prefix).
+        let fast = |actor: &str, offset| {
+            s.events(&EventQuery {
+                actor: Some(actor.into()),
+                limit: Some(1),
+                offset: Some(offset),
+                ..Default::default()
+            })
+            .expect("page")
+        };
+        for offset in 0..3 {
+            assert_eq!(
+                fast("CHN", offset),
+                fast("CHNGOV", offset),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(fast("CHN", 0).len(), 1);
     }
 
     #[test]

@@ -38,6 +38,8 @@ use dyad_intake::fingerprint::{NEAR, Signature};
 use dyad_model::CodedDocument;
 use rusqlite::{Connection, params};
 
+#[cfg(feature = "parquet")]
+pub use export::export_parquet;
 pub use export::{ExportFormat, export_events};
 pub use query::{ActorRow, EventQuery, EventRow, QuoteRow, Totals};
 pub use views::{Period, PeriodCounts, QuoteView};

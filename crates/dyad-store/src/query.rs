@@ -118,7 +118,8 @@ fn one_country_page(q: &EventQuery) -> Option<(String, Vec<Value>)> {
 /// How many documents report an event: its own and the copies that repeat it. The copies
 /// are found through their link (`INDEXED BY`: in a store without copies the planner's
 /// statistics make that index look useless, and scanning events instead is ruinous).
-pub(crate) const SOURCES_SQL: &str = "1 + (SELECT COUNT(*) FROM documents cd INDEXED BY documents_duplicate_of
+pub(crate) const SOURCES_SQL: &str =
+    "1 + (SELECT COUNT(*) FROM documents cd INDEXED BY documents_duplicate_of
         WHERE cd.duplicate_of = e.doc_key AND EXISTS (
             SELECT 1 FROM events c WHERE c.doc_key = cd.key AND c.source_code = e.source_code
               AND c.target_code IS e.target_code AND c.cameo = e.cameo))";

@@ -55,9 +55,10 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export events: GDELT 2.0-style TSV, PLOVER JSON lines, or CSV.
+    /// Export events: GDELT 2.0-style TSV, PLOVER JSON lines, CSV, or Parquet (builds with
+    /// the `parquet` feature).
     Export {
-        /// gdelt, plover or csv.
+        /// gdelt, plover, csv or parquet (parquet needs --out).
         #[arg(long, default_value = "csv")]
         format: dyad_store::ExportFormat,
         /// Write here instead of stdout.

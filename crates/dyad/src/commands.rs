@@ -165,6 +165,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let mut q = event_query(filter)?;
             q.limit = limit;
             let added = jiff::Timestamp::now().strftime("%Y%m%d%H%M%S").to_string();
+            if format == dyad_store::ExportFormat::Parquet {
+                let Some(path) = out else {
+                    anyhow::bail!("--format parquet writes a file: give it with --out FILE");
+                };
+                let n = export_parquet(&store, &q, &path)?;
+                eprintln!("{n} events exported to {}", path.display());
+                return Ok(ExitCode::SUCCESS);
+            }
             let n = match out {
                 Some(path) => {
                     let file = std::fs::File::create(&path)
@@ -229,6 +237,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => eval_actors(&file, misses, &lexicon),
         Command::Eval(EvalCommand::Extraction { dir, below }) => eval_extraction(&dir, below),
     }
+}
+
+#[cfg(feature = "parquet")]
+fn export_parquet(store: &Store, q: &EventQuery, path: &std::path::Path) -> anyhow::Result<usize> {
+    Ok(dyad_store::export_parquet(store, q, path)?)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn export_parquet(_: &Store, _: &EventQuery, _: &std::path::Path) -> anyhow::Result<usize> {
+    anyhow::bail!(
+        "this dyad was built without Parquet support: build it with `cargo build --release --features parquet`"
+    )
 }
 
 /// The store query for command-line event filters.

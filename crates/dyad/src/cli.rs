@@ -141,6 +141,16 @@ pub enum Command {
     /// Measure dyad against gold sets.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Whole-pipeline speed on one core: text in, JSON lines out, against tokenising alone.
+    Bench {
+        /// Text files to measure on (default: the bundled example articles).
+        texts: Vec<PathBuf>,
+        /// Repeat the texts up to about this many megabytes.
+        #[arg(long, default_value_t = 1.0)]
+        megabytes: f64,
+        #[command(flatten)]
+        lexicon: LexiconArgs,
+    },
     /// Resolve actor phrases: JSON lines {"text", "context"?, "date"?} on stdin, one answer
     /// line each on stdout.
     Resolve {

@@ -108,6 +108,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Resolve { date, lexicon } => resolve(date, &lexicon),
+        Command::Bench {
+            texts,
+            megabytes,
+            lexicon,
+        } => crate::bench::run(&texts, megabytes, &load_lexicon(&lexicon)?),
         Command::Relations {
             a,
             b,

@@ -2,6 +2,7 @@
 //! library crates together; every command that reads news runs the same pipeline
 //! ([`pipeline`]) and differs only in where coded documents go (a [`pipeline::Sink`]).
 
+mod bench;
 mod cli;
 mod commands;
 mod nlp;

@@ -543,3 +543,26 @@ fn relations_exports_and_event_filters() {
     assert_eq!(plover.len(), 3);
     assert!(plover[0]["actor"]["code"].is_string());
 }
+
+#[test]
+fn bench_reports_words_per_second_against_the_baseline() {
+    let out = dyad(&["bench", "--megabytes", "0.02"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("tokenise + split alone:"), "{text}");
+    let whole = text
+        .lines()
+        .find(|l| l.starts_with("whole pipeline to JSON:"))
+        .expect("the pipeline line");
+    let rate: f64 = whole
+        .split_whitespace()
+        .nth(4)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("a rate in {whole}"));
+    assert!(rate > 0.0, "{whole}");
+    assert!(whole.contains("x the baseline's time"), "{whole}");
+}

@@ -105,6 +105,43 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
     None
 }
 
+/// Nouns of support, and verbs of getting: "Putin won Xi's support" is Xi supporting
+/// Putin, the reverse of the word order.
+const SUPPORT_NOUNS: &[&str] = &["support", "backing", "endorsement", "approval", "blessing"];
+const GETTING_VERBS: &[&str] = &[
+    "win", "gain", "secure", "receive", "get", "earn", "obtain", "garner", "enjoy",
+];
+
+/// "X won / secured / received Y's support (the support of Y)": Y is the source, X the
+/// target.
+fn support_received<'f>(
+    at: &Located<'_, 'f>,
+    h: usize,
+) -> Option<(Vec<&'f Found>, Vec<&'f Found>)> {
+    let tree = at.tree;
+    if !SUPPORT_NOUNS.contains(&tree.lemma(h).to_lowercase().as_str()) || tree.relation(h) != "obj"
+    {
+        return None;
+    }
+    let verb = tree.head(h)?;
+    if !GETTING_VERBS.contains(&tree.lemma(verb).to_lowercase().as_str()) {
+        return None;
+    }
+    let giver = tree
+        .children(h)
+        .find(|&d| tree.deprel(d) == "nmod:poss")
+        .or_else(|| {
+            tree.obliques(h)
+                .into_iter()
+                .chain(tree.obliques(verb))
+                .find(|(_, case)| matches!(case, Some("of" | "from")))
+                .map(|(w, _)| w)
+        })?;
+    let sources = at.with_conjuncts(giver);
+    let targets = at.with_conjuncts(subject_of(tree, verb)?.0);
+    (!sources.is_empty() && !targets.is_empty()).then_some((sources, targets))
+}
+
 fn is_verbal(tree: &Tree, w: usize) -> bool {
     matches!(tree.upos(w), "VERB" | "AUX")
 }
@@ -119,6 +156,9 @@ pub(crate) fn arguments<'f>(
 ) -> Option<(Vec<&'f Found>, Vec<&'f Found>)> {
     let tree = at.tree;
     let h = head_of(tree, first, end);
+    if let Some(found) = support_received(at, h) {
+        return Some(found);
+    }
     // Words whose dependents may hold the target: the trigger, its object, and for a
     // nominal trigger the verb it is the object of.
     let mut hosts: Vec<usize> = (first..end).collect();
@@ -261,6 +301,15 @@ mod tests {
         for s in ["USA", "CAN", "GBR"] {
             assert!(has(&e, s, "IRN", "16"), "{s}: {e:?}");
         }
+    }
+
+    #[test]
+    fn support_won_goes_from_the_giver() {
+        let e = events("Ukraine won Germany's support for its bid to join the European Union.");
+        assert!(has(&e, "DEU", "UKR", "05"), "{e:?}");
+        assert!(!has(&e, "UKR", "DEU", "0"), "{e:?}");
+        let e = events("Serbia secured the backing of Russia at the Security Council on Monday.");
+        assert!(has(&e, "RUS", "SRB", "05"), "{e:?}");
     }
 
     #[test]

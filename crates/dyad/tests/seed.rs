@@ -352,3 +352,49 @@ fn seed_as_html_gives_the_same_body_and_title() {
     assert_eq!(html_doc["text"], text_doc["text"]);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+#[ignore = "reads ../shared"]
+fn seed_support_boycott_and_no_concert_event() {
+    let doc = code(&["--date", "2021-12-15"]);
+    let text = doc["text"].as_str().unwrap();
+    let events = doc["events"].as_array().unwrap();
+    let find = |s: &str, t: &str, root: &str| {
+        events.iter().find(|e| {
+            e["source"]["code"]
+                .as_str()
+                .is_some_and(|c| c.starts_with(s))
+                && e["target"]["code"]
+                    .as_str()
+                    .is_some_and(|c| c.starts_with(t))
+                && e["cameo"].as_str().is_some_and(|c| c.starts_with(root))
+        })
+    };
+    // "Putin won Xi's support ... in his bid": China supports Russia.
+    let support =
+        find("CHN", "RUS", "05").unwrap_or_else(|| panic!("no CHN->RUS 05x in {events:#?}"));
+    assert_eq!(cut(text, &support["trigger"]["span"]), "support");
+    // The four boycotting countries, each against China.
+    for country in ["USA", "CAN", "GBR", "AUS"] {
+        let e = find(country, "CHN", "16").unwrap_or_else(|| panic!("no {country} boycott"));
+        assert!(cut(text, &e["sentence"]).contains("diplomatic boycott"));
+    }
+    // The planned meeting in February 2022 carries its date.
+    let intent = find("RUS", "CHN", "036").expect("intent to meet");
+    assert!(
+        events
+            .iter()
+            .any(|e| e["cameo"] == "036" && e["date"]["value"] == "2022-02"),
+        "{intent}"
+    );
+    // Tchaikovsky's concerto is music, not an event.
+    let concert = text.find("Concert No. 1").expect("the concert in the text");
+    assert!(events.iter().all(|e| {
+        let s = e["sentence"].as_array().unwrap();
+        let (a, b) = (
+            s[0].as_u64().unwrap() as usize,
+            s[1].as_u64().unwrap() as usize,
+        );
+        !(a..b).contains(&concert)
+    }));
+}

@@ -254,13 +254,37 @@ fn insert_document(
             source_code, source_name, source_country, source_sector, source_text, source_start, source_end,
             target_code, target_name, target_country, target_sector, target_text, target_start, target_end,
             cameo, root, plover, mode, goldstein, quad_class, date, date_source,
-            trigger_text, trigger_start, trigger_end)
+            trigger_text, trigger_start, trigger_end, repeat)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29)",
+                 ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)",
+    )?;
+    // The events the original reports, which this copy's events repeat.
+    let mut reported: std::collections::BTreeSet<(String, Option<String>, String)> =
+        std::collections::BTreeSet::new();
+    if let Some(original) = &original {
+        let mut stmt = tx.prepare_cached(
+            "SELECT source_code, target_code, cameo FROM events WHERE doc_key = ?1",
+        )?;
+        for row in stmt.query_map([original], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
+            reported.insert(row?);
+        }
+    }
+    let mut months = tx.prepare_cached(
+        "INSERT INTO dyad_months (source3, target3, month, events, q1, q2, q3, q4, goldstein_sum)
+         VALUES (?1, ?2, ?3, 1, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (source3, target3, month) DO UPDATE SET
+             events = events + 1, q1 = q1 + excluded.q1, q2 = q2 + excluded.q2,
+             q3 = q3 + excluded.q3, q4 = q4 + excluded.q4,
+             goldstein_sum = goldstein_sum + excluded.goldstein_sum",
     )?;
     for (seq, e) in doc.events.iter().enumerate() {
         let s = &e.source;
         let t = e.target.as_ref();
+        let repeat = reported.contains(&(
+            s.actor.code.clone(),
+            t.map(|t| t.actor.code.clone()),
+            e.cameo.clone(),
+        ));
         event.execute(params![
             key,
             seq,
@@ -291,7 +315,24 @@ fn insert_document(
             e.trigger.text,
             e.trigger.span.start,
             e.trigger.span.end,
+            repeat,
         ])?;
+        // The monthly dyad counts (migration 6) follow every new event.
+        if let (false, Some(t), Some(date)) = (repeat, t, e.date.as_ref())
+            && date.value.len() >= 7
+        {
+            let three = |c: &str| c.get(..3).unwrap_or(c).to_string();
+            months.execute(params![
+                three(&s.actor.code),
+                three(&t.actor.code),
+                &date.value[..7],
+                i64::from(e.quad_class == 1),
+                i64::from(e.quad_class == 2),
+                i64::from(e.quad_class == 3),
+                i64::from(e.quad_class == 4),
+                e.goldstein,
+            ])?;
+        }
     }
     let mut quote = tx.prepare_cached(
         "INSERT INTO quotes (doc_key, seq, start, end, text, kind, cue,

@@ -45,23 +45,21 @@ pub struct EventQuery {
 /// Events of a copy of a stored story that its original already reports (same source,
 /// target and code) are the original's event, reported again: they are left out of event
 /// lists and counts, and counted in the original's `sources`.
-pub(crate) const NOT_A_REPEAT_SQL: &str = " AND NOT EXISTS (
-        SELECT 1 FROM documents cd JOIN events o ON o.doc_key = cd.duplicate_of
-        WHERE cd.key = e.doc_key AND o.source_code = e.source_code
-          AND o.target_code IS e.target_code AND o.cameo = e.cameo)";
+pub(crate) const NOT_A_REPEAT_SQL: &str = " AND e.repeat = 0";
 
-/// A page of events for a country code on either side (and optionally a date range), as
-/// two index walks in date order, each stopped after the rows the page needs, merged:
-/// on a store of millions of events this reads a few hundred rows instead of sorting all
-/// of the country's events. Other filters take the general path.
+/// A page of events for a country code on either side, or for a dyad of country codes
+/// (optionally within a date range), as index walks in date order, each stopped after the
+/// rows the page needs, then merged: on a store of millions of events this reads a few
+/// hundred rows instead of sorting all of the country's events. Other filters take the
+/// general path.
 fn one_country_page(q: &EventQuery) -> Option<(String, Vec<Value>)> {
     // Every field is named, so a new filter must decide whether it can take this path.
     let EventQuery {
-        actor: Some(actor),
+        actor,
         country: None,
-        a: None,
-        b: None,
-        directed: false,
+        a,
+        b,
+        directed,
         source: None,
         target: None,
         root: None,
@@ -78,9 +76,44 @@ fn one_country_page(q: &EventQuery) -> Option<(String, Vec<Value>)> {
     else {
         return None;
     };
-    if !is_country_code(actor) {
-        return None;
+    fn code(v: &Option<String>) -> Option<&str> {
+        v.as_deref().filter(|c| is_country_code(c))
     }
+    // The walks: (index, condition, its arguments).
+    let walks: Vec<(&str, String, Vec<Value>)> = match (actor, a, b) {
+        (Some(_), None, None) => {
+            let x = code(actor)?;
+            vec![
+                (
+                    "events_source3_date",
+                    "substr(e.source_code, 1, 3) = ?".into(),
+                    vec![Value::Text(x.into())],
+                ),
+                (
+                    "events_target3_date",
+                    "substr(e.target_code, 1, 3) = ?".into(),
+                    vec![Value::Text(x.into())],
+                ),
+            ]
+        }
+        (None, Some(_), Some(_)) => {
+            let (x, y) = (code(a)?, code(b)?);
+            let pair = |s: &str, t: &str| {
+                (
+                    "events_dyad3_cover",
+                    "substr(e.source_code, 1, 3) = ? AND substr(e.target_code, 1, 3) = ?"
+                        .to_string(),
+                    vec![Value::Text(s.into()), Value::Text(t.into())],
+                )
+            };
+            if *directed || x == y {
+                vec![pair(x, y)]
+            } else {
+                vec![pair(x, y), pair(y, x)]
+            }
+        }
+        _ => return None,
+    };
     let need = limit + offset.unwrap_or(0);
     let q = EventQuery {
         since: since.clone(),
@@ -97,21 +130,17 @@ fn one_country_page(q: &EventQuery) -> Option<(String, Vec<Value>)> {
         dates.push_str(" AND substr(e.date, 1, length(?)) <= ?");
         date_args.extend([Value::Text(u.clone()), Value::Text(u.clone())]);
     }
-    let side = |col: &str| {
-        format!(
-            "SELECT e.rowid FROM events e WHERE substr(e.{col}_code, 1, 3) = ?{dates}{NOT_A_REPEAT_SQL}
-             ORDER BY e.date, e.rowid LIMIT {need}"
-        )
-    };
-    let sql = format!(
-        "e.rowid IN (SELECT rowid FROM ({}) UNION SELECT rowid FROM ({}))",
-        side("source"),
-        side("target")
-    );
-    let mut args = vec![Value::Text(actor.to_string())];
-    args.extend(date_args.clone());
-    args.push(Value::Text(actor.to_string()));
-    args.extend(date_args);
+    let mut parts = Vec::new();
+    let mut args = Vec::new();
+    for (index, condition, values) in walks {
+        parts.push(format!(
+            "SELECT rowid FROM (SELECT e.rowid FROM events e INDEXED BY {index}
+             WHERE {condition}{dates}{NOT_A_REPEAT_SQL} ORDER BY e.date, e.rowid LIMIT {need})"
+        ));
+        args.extend(values);
+        args.extend(date_args.clone());
+    }
+    let sql = format!("e.rowid IN ({})", parts.join(" UNION "));
     Some((sql, args))
 }
 

@@ -137,6 +137,42 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX events_target3_date ON events(substr(target_code, 1, 3), date);
     CREATE INDEX events_dyad3_date ON events(substr(source_code, 1, 3), substr(target_code, 1, 3), date);
     ",
+    // 5: an event of a near-duplicate copy that its original already reports (same source,
+    // target and code) is marked as a repeat when written, so lists and series skip it
+    // with a column test instead of a lookup per row; the dyad index covers the series.
+    "
+    ALTER TABLE events ADD COLUMN repeat INTEGER NOT NULL DEFAULT 0;
+    UPDATE events SET repeat = 1 WHERE EXISTS (
+        SELECT 1 FROM documents cd JOIN events o ON o.doc_key = cd.duplicate_of
+        WHERE cd.key = events.doc_key AND o.source_code = events.source_code
+          AND o.target_code IS events.target_code AND o.cameo = events.cameo);
+    DROP INDEX events_dyad3_date;
+    CREATE INDEX events_dyad3_cover ON events(substr(source_code, 1, 3), substr(target_code, 1, 3),
+        date, repeat, quad_class, goldstein);
+    ",
+    // 6: monthly counts per directed dyad of countries, kept up to date by every write, so
+    // a dyad's monthly series reads a few hundred rows however large the store.
+    "
+    CREATE TABLE dyad_months (
+        source3 TEXT NOT NULL,
+        target3 TEXT NOT NULL,
+        month TEXT NOT NULL,
+        events INTEGER NOT NULL,
+        q1 INTEGER NOT NULL,
+        q2 INTEGER NOT NULL,
+        q3 INTEGER NOT NULL,
+        q4 INTEGER NOT NULL,
+        goldstein_sum REAL NOT NULL,
+        PRIMARY KEY (source3, target3, month)
+    ) WITHOUT ROWID;
+    INSERT INTO dyad_months
+        SELECT substr(source_code, 1, 3), substr(target_code, 1, 3), substr(date, 1, 7),
+               COUNT(*), SUM(quad_class = 1), SUM(quad_class = 2), SUM(quad_class = 3),
+               SUM(quad_class = 4), SUM(goldstein)
+        FROM events
+        WHERE repeat = 0 AND target_code IS NOT NULL AND length(date) >= 7
+        GROUP BY 1, 2, 3;
+    ",
 ];
 
 /// The schema version this build writes.

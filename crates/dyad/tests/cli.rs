@@ -566,3 +566,104 @@ fn bench_reports_words_per_second_against_the_baseline() {
     assert!(rate > 0.0, "{whole}");
     assert!(whole.contains("x the baseline's time"), "{whole}");
 }
+
+#[test]
+fn a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
+    let dir = temp("killed");
+    let corpus = dir.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let base = std::fs::read_to_string(workspace().join("examples/01-summit.txt")).unwrap();
+    for i in 0..400 {
+        // Near-identical reports: each is still stored as its own document (linked to the
+        // first as a copy), with the same events.
+        std::fs::write(
+            corpus.join(format!("{i:04}.txt")),
+            format!("Report {i}.\n\n{base}"),
+        )
+        .unwrap();
+    }
+    let db = dir.join("k.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["ingest", "--db"])
+        .arg(&db)
+        .arg(&corpus)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("dyad runs");
+    // Kill it (SIGKILL: no chance to clean up) once at least one batch is stored, while it
+    // is writing the next ones.
+    let started = std::time::Instant::now();
+    let mut stored_when_killed = 0;
+    while started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        if child.try_wait().ok().flatten().is_some() {
+            break;
+        }
+        let stored =
+            rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .and_then(|c| {
+                    c.query_row("SELECT COUNT(*) FROM documents", [], |r| r.get::<_, i64>(0))
+                })
+                .unwrap_or(0);
+        if stored > 0 {
+            stored_when_killed = stored;
+            let _ = child.kill();
+            break;
+        }
+    }
+    let _ = child.wait();
+    assert!(
+        stored_when_killed > 0,
+        "the ingest was caught after its first batch"
+    );
+
+    let check = || -> (i64, i64) {
+        let conn = rusqlite::Connection::open(&db).expect("store opens");
+        let ok: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .expect("integrity check");
+        assert_eq!(ok, "ok");
+        // No half-written document: every stored document has all its events.
+        let orphans: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.key = e.doc_key)",
+                [],
+                |r| r.get(0),
+            )
+            .expect("count");
+        assert_eq!(orphans, 0);
+        let docs: i64 = conn
+            .query_row("SELECT COUNT(*) FROM documents", [], |r| r.get(0))
+            .expect("count");
+        let events: i64 = conn
+            .query_row("SELECT COUNT(*) FROM events", [], |r| r.get(0))
+            .expect("count");
+        (docs, events)
+    };
+    if db.exists() {
+        let (docs, events) = check();
+        assert!(docs >= stored_when_killed && docs <= 400);
+        if docs > 0 {
+            assert_eq!(
+                events % docs,
+                0,
+                "every document has the same events: {events} for {docs}"
+            );
+        }
+    }
+    let rerun = dyad(&[
+        "ingest",
+        "--db",
+        &db.to_string_lossy(),
+        &corpus.to_string_lossy(),
+    ]);
+    assert!(
+        rerun.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    let (docs, events) = check();
+    assert_eq!(docs, 400);
+    assert_eq!(events % 400, 0);
+}

@@ -155,15 +155,7 @@ impl Trainer {
     pub fn finish_dense(&self) -> Dense {
         let bits = self.bits.unwrap_or(16);
         let rows = self.averaged(0.0);
-        let max = rows
-            .iter()
-            .flat_map(|r| r.1.iter())
-            .fold(0.0f32, |m, e| m.max(e.1.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
+        let scale = quantum(&rows);
         let mut weights = vec![0i16; (1usize << bits) * self.classes];
         for (k, row) in rows {
             for (c, v) in row {
@@ -264,15 +256,7 @@ const DENSE: u32 = 1 << 31;
 impl Weights {
     /// Build the table from rows of real-valued weights (in any key order), quantising them.
     pub fn from_rows(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Weights {
-        let max = rows
-            .iter()
-            .flat_map(|r| r.1.iter())
-            .fold(0.0f32, |m, e| m.max(e.1.abs()));
-        let scale = if max > 0.0 {
-            max / f32::from(i16::MAX)
-        } else {
-            1.0
-        };
+        let scale = quantum(&rows);
         let mut keys = Vec::with_capacity(rows.len());
         let mut entries = Vec::new();
         for (k, row) in rows {
@@ -462,6 +446,20 @@ impl Weights {
             })
             .collect();
         (keys, entries)
+    }
+}
+
+/// What one step of a 16-bit weight is worth for these rows: the largest weight maps to
+/// `i16::MAX`.
+fn quantum(rows: &[(u64, Vec<(u16, f32)>)]) -> f32 {
+    let max = rows
+        .iter()
+        .flat_map(|r| r.1.iter())
+        .fold(0.0f32, |m, e| m.max(e.1.abs()));
+    if max > 0.0 {
+        max / f32::from(i16::MAX)
+    } else {
+        1.0
     }
 }
 

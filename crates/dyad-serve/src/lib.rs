@@ -210,6 +210,32 @@ pub async fn serve_on(
         .await
 }
 
+/// Serve on a free loopback port from a background thread, for tests, benchmarks and
+/// programs that embed the API; returns the address. The server runs until the process
+/// ends.
+pub fn spawn_on_loopback(app: Arc<App>, max_body: usize) -> std::io::Result<SocketAddr> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    std::thread::spawn(move || {
+        runtime.block_on(async move {
+            match tokio::net::TcpListener::from_std(listener) {
+                Ok(listener) => {
+                    if let Err(e) = serve_on(listener, app, max_body, std::future::pending()).await
+                    {
+                        tracing::error!("server stopped: {e}");
+                    }
+                }
+                Err(e) => tracing::error!("cannot serve: {e}"),
+            }
+        });
+    });
+    Ok(addr)
+}
+
 /// Start the server and run until Ctrl-C.
 pub fn run(config: Config) -> Result<(), ServeError> {
     let app = Arc::new(App::new(config.db, config.token, config.ingest)?);

@@ -64,19 +64,7 @@ fn server() -> SocketAddr {
             )
             .expect("app"),
         );
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-        let addr = listener.local_addr().expect("address");
-        listener.set_nonblocking(true).expect("non-blocking");
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Runtime::new().expect("runtime");
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-                dyad_serve::serve_on(listener, app, 1 << 20, std::future::pending())
-                    .await
-                    .expect("serves");
-            });
-        });
-        addr
+        dyad_serve::spawn_on_loopback(app, 1 << 20).expect("server")
     })
 }
 

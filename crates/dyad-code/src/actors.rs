@@ -458,7 +458,8 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
         j += 2;
     }
     // One or two plain words may stand before the role: "a Russian newspaper editor",
-    // "Turkish Kurd refugees".
+    // "Turkish Kurd refugees"; not a verb ("Russia deployed troops" is a country and what
+    // it did, not one actor).
     let role = role_at(cx, j).or_else(|| {
         (1..=2).find_map(|skip| {
             let plain = (j..j + skip).all(|i| {
@@ -467,6 +468,7 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
                     && !DETERMINERS.contains(&cx.lower(i))
                     && !matches!(cx.lower(i), "and" | "or" | "but" | "'s")
                     && cx.lexicon.lookup(cx.word(i)).is_empty()
+                    && !matches!(cx.upos(i), Some("VERB" | "AUX"))
             });
             if plain { role_at(cx, j + skip) } else { None }
         })
@@ -970,6 +972,9 @@ mod tests {
                 pair("a Russian wire reporter", "RUSMED")
             ]
         );
+        // A verb between a country and a role noun ends the phrase.
+        let got = codes("Russia deployed troops to Belarus on Monday.", "2022-02-01");
+        assert_eq!(got, [pair("Russia", "RUS"), pair("Belarus", "BLR")]);
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct Context<'a> {
     lower: Vec<String>,
     sentence_of: Vec<usize>,
     in_quote: Vec<bool>,
+    /// Universal POS tags of each sentence, tagged when first asked for.
+    tags: Vec<std::cell::OnceCell<Vec<&'static str>>>,
 }
 
 impl<'a> Context<'a> {
@@ -77,6 +79,9 @@ impl<'a> Context<'a> {
             lower,
             sentence_of,
             in_quote,
+            tags: (0..analysis.sentences.len())
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
         }
     }
 
@@ -148,6 +153,21 @@ impl<'a> Context<'a> {
     /// The first token whose span starts at or after `byte`.
     pub fn token_at(&self, byte: usize) -> usize {
         self.analysis.tokens.partition_point(|t| t.span.end <= byte)
+    }
+
+    /// The token's Universal POS tag from the built-in tagger (the token's sentence is
+    /// tagged the first time one of its tokens is asked about); `None` without a model.
+    pub fn upos(&self, i: usize) -> Option<&'static str> {
+        let s = self.sentence_of(i);
+        let range = self.analysis.sentences.get(s)?.tokens.clone();
+        let tags = self.tags.get(s)?.get_or_init(|| {
+            let Ok(model) = dyad_nlp::Model::builtin() else {
+                return Vec::new();
+            };
+            let words: Vec<&str> = range.clone().map(|t| self.word(t)).collect();
+            model.tag(&words).into_iter().map(|(u, _)| u).collect()
+        });
+        tags.get(i.checked_sub(range.start)?).copied()
     }
 
     /// True when the token starts with a capital letter.

@@ -36,6 +36,67 @@ pub struct Found {
     pub anaphor: bool,
 }
 
+/// What a state puts forward, owns or sends, so that "an Indian proposal" or "a British
+/// tanker" stands for the country in an event ("rejected an Indian proposal"). A
+/// demonym before other nouns ("a Russian translation") names no actor.
+const STATE_THINGS: &[&str] = &[
+    "proposal",
+    "plan",
+    "offer",
+    "initiative",
+    "demand",
+    "request",
+    "ultimatum",
+    "resolution",
+    "draft",
+    "warning",
+    "claim",
+    "bid",
+    "position",
+    "stance",
+    "decision",
+    "move",
+    "veto",
+    "refusal",
+    "intervention",
+    "invasion",
+    "offensive",
+    "incursion",
+    "attack",
+    "strike",
+    "tanker",
+    "ship",
+    "vessel",
+    "warship",
+    "submarine",
+    "aircraft",
+    "plane",
+    "jet",
+    "drone",
+    "embassy",
+    "consulate",
+    "border",
+    "territory",
+    "airspace",
+    "waters",
+    "flag",
+    "note",
+    "protest",
+    "complaint",
+    "accusation",
+    "statement",
+    "sanctions",
+    "embargo",
+    "ban",
+    "aid",
+    "loan",
+    "grant",
+    "package",
+    "deal",
+    "agreement",
+    "treaty",
+];
+
 /// Words after which a demonym ("a Palestinian was ...") is a noun, not an adjective.
 const NOUN_FOLLOWERS: &[&str] = &[
     "was", "were", "is", "are", "has", "had", "have", "who", "said", "says", "died", "and", "or",
@@ -231,19 +292,31 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                             consumed_until = span.end;
                             continue;
                         }
-                        if !people_noun && !as_noun {
+                        // "the French rejected ...": the people, or the state, as a noun.
+                        let the_people = t0 > 0
+                            && cx.lower(t0 - 1) == "the"
+                            && !matches!(cx.upos(t1), Some("NOUN" | "PROPN" | "ADJ"));
+                        // "rejected an Indian proposal": what a country put forward stands
+                        // for the country, as CAMEO codes it.
+                        let countrys_thing = t0 > 0
+                            && matches!(cx.lower(t0 - 1), "a" | "an" | "the")
+                            && STATE_THINGS.contains(&cx.lower(t1));
+                        if countrys_thing {
+                            simple(&country.code, None, None, ActorKind::Country)
+                        } else if !people_noun && !as_noun && !the_people {
                             continue;
+                        } else {
+                            simple(
+                                &country.code,
+                                None,
+                                None,
+                                if as_noun {
+                                    ActorKind::Person
+                                } else {
+                                    ActorKind::Group
+                                },
+                            )
                         }
-                        simple(
-                            &country.code,
-                            None,
-                            None,
-                            if as_noun {
-                                ActorKind::Person
-                            } else {
-                                ActorKind::Group
-                            },
-                        )
                     }
                     Surface::Capital(_) | Surface::Place(_)
                         if is_locative(cx, t0) || in_compound =>
@@ -987,6 +1060,12 @@ mod tests {
             got,
             [pair("French farmers", "FRA"), pair("Palestinian", "PSE")]
         );
+        // The people as a noun, and what a state puts forward.
+        let got = codes(
+            "The French rejected an Australian ultimatum on Friday.",
+            "2000-01-01",
+        );
+        assert_eq!(got, [pair("French", "FRA"), pair("Australian", "AUS")]);
         let got = codes("The Russian translation was read.", "2021-12-15");
         assert_eq!(
             got,

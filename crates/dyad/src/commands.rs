@@ -296,7 +296,7 @@ fn event_query(f: crate::cli::EventFilter) -> anyhow::Result<EventQuery> {
 }
 
 /// `2021`, `2021-12` or `2021-12-15`.
-pub fn is_iso_date_prefix(s: &str) -> bool {
+fn is_iso_date_prefix(s: &str) -> bool {
     let b = s.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));

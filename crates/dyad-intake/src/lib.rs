@@ -199,7 +199,8 @@ pub fn read_bytes(id: &str, bytes: &[u8], format: Format, opts: &IntakeOptions) 
 pub fn gunzip(bytes: &[u8], limit: usize) -> Result<Vec<u8>, IntakeError> {
     use std::io::Read;
     let mut out = Vec::new();
-    let mut decoder = flate2::read::MultiGzDecoder::new(bytes).take(limit as u64 + 1);
+    let mut decoder =
+        flate2::read::MultiGzDecoder::new(bytes).take((limit as u64).saturating_add(1));
     decoder
         .read_to_end(&mut out)
         .map_err(|e| IntakeError::Gzip(format!("corrupt or truncated ({e})")))?;

@@ -203,6 +203,9 @@ pub enum EvalCommand {
         /// Print the pages scoring below this F1.
         #[arg(long)]
         below: Option<f64>,
+        /// Reads of each page for its time; the fastest counts (1 for a quick check).
+        #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+        repeat: u32,
     },
     /// Tagging, lemmas and parsing on a UD treebank file: with its gold tokens, and from its
     /// raw text with dyad's own tokens and sentences.

@@ -240,7 +240,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             misses,
             lexicon,
         }) => eval_actors(&file, misses, &lexicon),
-        Command::Eval(EvalCommand::Extraction { dir, below }) => eval_extraction(&dir, below),
+        Command::Eval(EvalCommand::Extraction { dir, below, repeat }) => {
+            eval_extraction(&dir, below, repeat)
+        }
     }
 }
 
@@ -628,7 +630,11 @@ struct GoldPage {
     date: Option<String>,
 }
 
-fn eval_extraction(dir: &std::path::Path, below: Option<f64>) -> anyhow::Result<ExitCode> {
+fn eval_extraction(
+    dir: &std::path::Path,
+    below: Option<f64>,
+    repeat: u32,
+) -> anyhow::Result<ExitCode> {
     use dyad_eval::extraction::{ExtractionReport, same_title, score_page};
     let read_json = |p: &std::path::Path| -> anyhow::Result<serde_json::Value> {
         let text =
@@ -717,10 +723,10 @@ fn eval_extraction(dir: &std::path::Path, below: Option<f64>) -> anyhow::Result<
                 bytes
             };
             let name = page.html.to_string_lossy();
-            // The fastest of three reads: the page's own cost, without the machine's noise.
+            // The fastest of `repeat` reads: the page's own cost, without the machine's noise.
             let mut fastest = f64::INFINITY;
             let mut records = Vec::new();
-            for _ in 0..3 {
+            for _ in 0..repeat {
                 let t0 = std::time::Instant::now();
                 records = dyad_intake::read_bytes(&name, &bytes, dyad_intake::Format::Html, &opts);
                 fastest = fastest.min(t0.elapsed().as_secs_f64() * 1000.0);

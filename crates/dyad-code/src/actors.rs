@@ -318,10 +318,9 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                             )
                         }
                     }
-                    Surface::Capital(_) | Surface::Place(_)
-                        if is_locative(cx, t0) || in_compound =>
-                    {
-                        continue;
+                    Surface::Capital(_) | Surface::Place(_) if in_compound => continue,
+                    Surface::Capital(_) | Surface::Place(_) if is_locative(cx, t0) => {
+                        simple(&country.code, None, None, ActorKind::Place)
                     }
                     _ => simple(&country.code, None, None, ActorKind::Country),
                 }
@@ -974,9 +973,19 @@ mod tests {
 
     #[test]
     fn places_and_adjectives_are_not_actors() {
+        // A place after a preposition of place is a mention of kind place, for its country;
+        // the adjective before an ordinary noun is no mention.
+        let text = "The Russian translation was read in Beijing.";
+        let lex = Lexicon::builtin();
+        let a = dyad_nlp::analyse(text);
+        let cx = Context::new(text, &a, &lex, "2021-12-15".parse().ok());
+        let found: Vec<(String, String, ActorKind)> = find(&cx)
+            .into_iter()
+            .map(|f| (f.mention.text, f.mention.actor.code, f.mention.actor.kind))
+            .collect();
         assert_eq!(
-            codes("The Russian translation was read in Beijing.", "2021-12-15"),
-            Vec::<(String, String)>::new()
+            found,
+            [("Beijing".to_string(), "CHN".to_string(), ActorKind::Place)]
         );
         assert_eq!(
             codes("Beijing said it would respond.", "2021-12-15"),

@@ -20,7 +20,7 @@
 use std::collections::BTreeSet;
 
 use dyad_lexicon::{EventPattern, Surface, Target};
-use dyad_model::{DateSource, DateValue, Event, Evidence, Mode, cameo};
+use dyad_model::{ActorKind, DateSource, DateValue, Event, Evidence, Mode, cameo};
 
 use crate::actors::{Found, governing_preposition};
 use crate::context::{Context, DETERMINERS};
@@ -47,7 +47,12 @@ pub fn find(
         // Actors are in text order, so a sentence's actors are one slice.
         let from = actors.partition_point(|f| f.sentence < s);
         let to = actors.partition_point(|f| f.sentence <= s);
-        let in_sentence: Vec<&Found> = actors[from..to].iter().collect();
+        // Places where things happen are not sources or targets here: the rules that
+        // take an event's place ("protested in Baghdad") find them on their own.
+        let in_sentence: Vec<&Found> = actors[from..to]
+            .iter()
+            .filter(|f| f.mention.actor.kind != ActorKind::Place)
+            .collect();
         if in_sentence.len() < 2 {
             continue;
         }
@@ -709,9 +714,21 @@ mod tests {
             crate::test_document("Russian troops attacked Ukrainian forces near Kharkiv."),
             &lex,
         );
+        let kharkiv: Vec<_> = coded
+            .actors
+            .iter()
+            .filter(|a| a.text == "Kharkiv")
+            .collect();
         assert!(
-            coded.actors.iter().all(|a| a.text != "Kharkiv"),
-            "a place after a preposition is no actor"
+            kharkiv.len() == 1 && kharkiv[0].actor.kind == dyad_model::ActorKind::Place,
+            "a place after a preposition is a place: {kharkiv:?}"
+        );
+        assert!(!coded.events.is_empty());
+        assert!(
+            coded.events.iter().all(|e| e.source.text != "Kharkiv"
+                && e.target.as_ref().is_none_or(|t| t.text != "Kharkiv")),
+            "a place is no source or target: {:?}",
+            coded.events
         );
     }
 

@@ -40,6 +40,10 @@ pub enum ActorKind {
     Organization,
     /// A group named by role or sector without a known person ("Chinese troops").
     Group,
+    /// A place named as where something happens ("arrived in Amman", "protests in
+    /// Baghdad"): it stands for its country, but is the source or target of an event only
+    /// through the rules that take an event's place.
+    Place,
 }
 
 impl ActorKind {
@@ -50,6 +54,7 @@ impl ActorKind {
             ActorKind::Person => "person",
             ActorKind::Organization => "organization",
             ActorKind::Group => "group",
+            ActorKind::Place => "place",
         }
     }
 }

@@ -97,6 +97,96 @@ const STATE_THINGS: &[&str] = &[
     "treaty",
 ];
 
+/// Nouns for what belongs to a country's culture rather than its state: a demonym before
+/// them ("a Russian translation", "Chinese food") names no actor.
+const CULTURE: &[&str] = &[
+    "translation",
+    "translations",
+    "language",
+    "languages",
+    "version",
+    "word",
+    "words",
+    "name",
+    "names",
+    "text",
+    "texts",
+    "cuisine",
+    "food",
+    "foods",
+    "dish",
+    "dishes",
+    "wine",
+    "wines",
+    "music",
+    "song",
+    "songs",
+    "style",
+    "accent",
+    "alphabet",
+    "script",
+    "literature",
+    "poetry",
+    "poet",
+    "novel",
+    "novels",
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "art",
+    "culture",
+    "history",
+    "tradition",
+    "traditions",
+    "holiday",
+    "holidays",
+    "festival",
+    "new",
+    "year",
+    "dialect",
+    "grammar",
+    "spelling",
+    "writer",
+    "author",
+    "composer",
+    "painter",
+    "cinema",
+    "football",
+    "soccer",
+    "league",
+    "cup",
+    "team",
+    "club",
+    "champion",
+    "championship",
+    "descent",
+    "origin",
+    "ancestry",
+    "heritage",
+    "speakers",
+    "speaker",
+    "studies",
+    "teacher",
+];
+
+/// The last word of the noun phrase that starts at `t`: up to two more lower-case nouns
+/// ("peace plan", "border guard post"). `None` when `t` starts no noun phrase.
+fn noun_phrase_end(cx: &Context, t: usize) -> Option<usize> {
+    if !matches!(cx.upos(t), Some("NOUN" | "PROPN")) {
+        return None;
+    }
+    let mut end = t;
+    while end + 1 < cx.len()
+        && end < t + 2
+        && cx.upos(end + 1) == Some("NOUN")
+        && cx.kind(end + 1) == Some(dyad_model::TokenKind::Word)
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
 /// Words after which a demonym ("a Palestinian was ...") is a noun, not an adjective.
 const NOUN_FOLLOWERS: &[&str] = &[
     "was", "were", "is", "are", "has", "had", "have", "who", "said", "says", "died", "and", "or",
@@ -301,6 +391,17 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                         let countrys_thing = t0 > 0
                             && matches!(cx.lower(t0 - 1), "a" | "an" | "the")
                             && STATE_THINGS.contains(&cx.lower(t1));
+                        // "French mediation", "a Senegalese peace plan", "Indonesian rule",
+                        // "the Bosnian town of Gorazde": before a noun phrase about the
+                        // state, the adjective stands for the country, as CAMEO codes it;
+                        // not before what is only the country's culture ("a Russian
+                        // translation", "Chinese food").
+                        let countrys_thing = countrys_thing
+                            || (matches!(cx.upos(t1), Some("NOUN" | "PROPN"))
+                                && noun_phrase_end(cx, t1).is_some_and(|h| {
+                                    !CULTURE.contains(&cx.lower(h))
+                                        && !CULTURE.contains(&cx.lower(t1))
+                                }));
                         if countrys_thing {
                             simple(&country.code, None, None, ActorKind::Country)
                         } else if !people_noun && !as_noun && !the_people {
@@ -1079,8 +1180,23 @@ mod tests {
         assert_eq!(
             got,
             Vec::<(String, String)>::new(),
-            "an adjective before a singular thing is no actor"
+            "an adjective before the country's culture is no actor"
         );
+        // Before what belongs to the state, with or without an article.
+        let got = codes(
+            "Israel opposed French mediation and rebels rejected a Senegalese peace plan.",
+            "2000-01-01",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("Israel", "ISR"),
+                pair("French", "FRA"),
+                pair("Senegalese", "SEN")
+            ]
+        );
+        let got = codes("She likes Chinese food and Russian music.", "2000-01-01");
+        assert!(got.is_empty(), "culture, not the state: {got:?}");
     }
 
     #[test]

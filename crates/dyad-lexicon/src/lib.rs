@@ -279,6 +279,13 @@ impl Lexicon {
         self.matcher.find(text)
     }
 
+    /// What a capitalised word the lexicon does not know may be a misspelling of: the one
+    /// country name, demonym, capital or person's name a small edit away ("Ethopia",
+    /// "Afganistan"), if there is exactly one.
+    pub fn misspelt(&self, word: &str) -> Option<&[Surface]> {
+        self.matcher.misspelt(word)
+    }
+
     /// Look up an exact surface form ("Xi", "the Kremlin", "Russian").
     pub fn lookup(&self, surface: &str) -> &[Surface] {
         self.matcher.lookup(surface)

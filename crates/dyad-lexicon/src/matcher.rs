@@ -34,7 +34,13 @@ pub(crate) struct Matcher {
     /// "HAMAS"): the pattern's group lists them.
     groups: Vec<Vec<usize>>,
     index: HashMap<String, usize>,
+    /// Forms a misspelling may stand for ([`Matcher::misspelt`]), by lower-case first letter.
+    spellable: HashMap<char, Vec<usize>>,
 }
+
+/// Shortest word (in letters) looked up as a misspelling: shorter words are too often
+/// other names one letter away.
+const MIN_MISSPELT: usize = 6;
 
 impl Matcher {
     pub(crate) fn new(surfaces: BTreeMap<String, Vec<Surface>>) -> Matcher {
@@ -49,7 +55,7 @@ impl Matcher {
             .ascii_case_insensitive(true)
             .build(&keys)
             .ok();
-        let any_case = forms
+        let any_case: Vec<bool> = forms
             .iter()
             .map(|p| {
                 p.chars().filter(|c| c.is_alphabetic()).count() >= 4
@@ -62,6 +68,27 @@ impl Matcher {
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect();
+        let mut spellable: HashMap<char, Vec<usize>> = HashMap::new();
+        for (i, f) in forms.iter().enumerate() {
+            let one_word = f.chars().all(char::is_alphabetic);
+            let kind = meanings[i].iter().all(|s| {
+                matches!(
+                    s,
+                    Surface::CountryName(_)
+                        | Surface::Demonym(_)
+                        | Surface::Capital(_)
+                        | Surface::Person(_)
+                )
+            });
+            if one_word
+                && kind
+                && any_case[i]
+                && f.chars().count() + 1 >= MIN_MISSPELT
+                && let Some(c) = f.chars().next()
+            {
+                spellable.entry(c.to_ascii_lowercase()).or_default().push(i);
+            }
+        }
         Matcher {
             automaton,
             forms,
@@ -69,6 +96,7 @@ impl Matcher {
             meanings,
             groups,
             index,
+            spellable,
         }
     }
 
@@ -123,12 +151,92 @@ impl Matcher {
         out
     }
 
+    /// What a capitalised word the lexicon does not know may be a misspelling of
+    /// ("Ethopia", "Afganistan", "Bouteflicka"): the one country name, demonym, capital or
+    /// person's name within one edit (two for words of nine letters or more; always one
+    /// for people, and only for names of nine letters or more, since people's names one
+    /// letter apart are often different people). `None` when no form or several different
+    /// ones are that close.
+    pub(crate) fn misspelt(&self, word: &str) -> Option<&[Surface]> {
+        let w: Vec<char> = word.to_lowercase().chars().collect();
+        if w.len() < MIN_MISSPELT || !w.iter().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let limit = if w.len() >= 9 { 2 } else { 1 };
+        let mut best: Option<(usize, usize)> = None; // (distance, form)
+        let mut tie = false;
+        for &f in self.spellable.get(&w[0])? {
+            let form: Vec<char> = self.forms[f].to_lowercase().chars().collect();
+            let person = self.meanings[f]
+                .iter()
+                .any(|s| matches!(s, Surface::Person(_)));
+            let limit = if person {
+                if w.len() < 9 {
+                    continue;
+                }
+                1
+            } else {
+                limit
+            };
+            if form.len().abs_diff(w.len()) > limit {
+                continue;
+            }
+            let Some(d) = edit_distance(&w, &form, limit) else {
+                continue;
+            };
+            match best {
+                Some((bd, bf)) if d == bd => {
+                    tie |= self.meanings[bf] != self.meanings[f];
+                }
+                Some((bd, _)) if d > bd => {}
+                _ => {
+                    best = Some((d, f));
+                    tie = false;
+                }
+            }
+        }
+        let (d, f) = best?;
+        (d > 0 && !tie).then(|| self.meanings[f].as_slice())
+    }
+
     pub(crate) fn lookup(&self, surface: &str) -> &[Surface] {
         self.index
             .get(surface)
             .map(|&i| self.meanings[i].as_slice())
             .unwrap_or(&[])
     }
+}
+
+/// The edit distance between `a` and `b` counting insertions, deletions, substitutions and
+/// swaps of neighbours as one each (optimal string alignment), or `None` when it is over
+/// `limit`.
+fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    let (n, m) = (a.len(), b.len());
+    let mut rows = vec![vec![0usize; m + 1]; n + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=m {
+        rows[0][j] = j;
+    }
+    for i in 1..=n {
+        let mut row_min = usize::MAX;
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1)
+                .min(rows[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > limit {
+            return None;
+        }
+    }
+    (rows[n][m] <= limit).then_some(rows[n][m])
 }
 
 /// True when `start..end` is a whole word: no letter or digit just outside it.
@@ -198,6 +306,37 @@ mod tests {
         let mt = m(&["HAMAS", "Hamas"]);
         let text = "Hamas and HAMAS";
         assert_eq!(mt.find(text).len(), 2);
+    }
+
+    #[test]
+    fn misspellings() {
+        let mt = m(&[
+            "Ethiopia",
+            "Afghanistan",
+            "Qatar",
+            "Kathmandu",
+            "Austria",
+            "Australia",
+        ]);
+        assert_eq!(mt.misspelt("Ethopia"), Some(&[Surface::CountryName(0)][..]));
+        assert_eq!(
+            mt.misspelt("Afganistan"),
+            Some(&[Surface::CountryName(1)][..])
+        );
+        assert_eq!(mt.misspelt("Quatar"), Some(&[Surface::CountryName(2)][..]));
+        assert_eq!(
+            mt.misspelt("Khatmandu"),
+            Some(&[Surface::CountryName(3)][..])
+        );
+        assert_eq!(mt.misspelt("Qatar"), None, "a known form is no misspelling");
+        assert_eq!(mt.misspelt("Ethics"), None);
+        assert_eq!(mt.misspelt("Quatrain"), None);
+        // Eight letters two edits away is another word ("Homeland" is not "Holland").
+        let mt = m(&["Holland", "Americans"]);
+        assert_eq!(mt.misspelt("Homeland"), None);
+        assert_eq!(mt.misspelt("Africans"), None);
+        assert_eq!(edit_distance(&['a', 'b'], &['b', 'a'], 1), Some(1));
+        assert_eq!(edit_distance(&['a', 'b', 'c'], &['x', 'y', 'z'], 2), None);
     }
 
     #[test]

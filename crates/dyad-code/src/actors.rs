@@ -272,6 +272,117 @@ fn with_misspellings<'a>(
     matches
 }
 
+/// The country a single word names, if it is a country's name, demonym, capital or place
+/// ("Iraqi", "Kosovo", "Bosnian").
+fn country_word(cx: &Context, t: usize) -> Option<usize> {
+    let w = &cx.text[cx.span(t).start..cx.span(t).end];
+    cx.lexicon.lookup(w).iter().find_map(|s| match s {
+        Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) | Surface::Place(c) => {
+            Some(*c)
+        }
+        _ => None,
+    })
+}
+
+/// The group a single word at `t` names, if any.
+fn group_word(cx: &Context, t: usize) -> Option<usize> {
+    if t >= cx.len() {
+        return None;
+    }
+    let w = &cx.text[cx.span(t).start..cx.span(t).end];
+    cx.lexicon.lookup(w).iter().find_map(|s| match s {
+        Surface::Group(g) => Some(*g),
+        _ => None,
+    })
+}
+
+/// Whether a group's name is at token `t`, so that the country word before it belongs to
+/// the group's mention ("Iraqi Kurds", "Bosnian Serbs", "Iraqi Muslims").
+fn starts_group(cx: &Context, t: usize) -> bool {
+    group_word(cx, t).is_some()
+}
+
+/// A mention of the group `g` whose name is at tokens `t0..t1`: "Iraqi Kurds" IRQCVLkur,
+/// "ethnic Albanians in Macedonia" MKDCVLalb, "Yoruba leaders" NGAGOVyor (with the role's
+/// sector), "Hutu rebels" RWAREBhut. The country is the country word before the group, or
+/// the country after "in" or "of", or where the group usually lives (the first country of
+/// its row); the sector is that of a role noun after the group, else civilians (CVL). A
+/// name that is also a country's demonym ("Albanians", "Serbs") is a group only after
+/// "ethnic" or another country's word; else it is the country's people, as before. `None`
+/// when no country can be told.
+fn group_mention(
+    cx: &Context,
+    g: usize,
+    surfaces: &[Surface],
+    t0: usize,
+    t1: usize,
+    sentence: usize,
+) -> Option<Found> {
+    let group = cx.lexicon.group(g);
+    let mut start = t0;
+    let ethnic = t0 > 0 && cx.lower(t0 - 1) == "ethnic";
+    if ethnic {
+        start = t0 - 1;
+    }
+    let mut country = None;
+    if start > 0
+        && cx.sentence_of(start - 1) == sentence
+        && let Some(c) = country_word(cx, start - 1)
+    {
+        country = Some(c);
+        start -= 1;
+    }
+    let kin = surfaces.iter().find_map(|s| match s {
+        Surface::Demonym(c) => Some(*c),
+        _ => None,
+    });
+    if let Some(k) = kin
+        && !ethnic
+        && country.is_none_or(|c| c == k)
+    {
+        return None;
+    }
+    // A role after the group, past one modifier: "Ibo traditional elders".
+    let mut end = t1;
+    let mut sector = None;
+    for skip in 0..2 {
+        let j = t1 + skip;
+        if j >= cx.len() || cx.sentence_of(j) != sentence {
+            break;
+        }
+        if let Some((role, role_end)) = role_at(cx, j) {
+            sector = Some(role.sector.clone());
+            end = role_end;
+            break;
+        }
+        if cx.is_capitalised(j) || cx.kind(j) != Some(dyad_model::TokenKind::Word) {
+            break;
+        }
+    }
+    // "Albanians in Macedonia", "Kurds of Syria".
+    if country.is_none()
+        && end + 1 < cx.len()
+        && matches!(cx.lower(end), "in" | "of")
+        && cx.sentence_of(end + 1) == sentence
+    {
+        country = country_word(cx, end + 1);
+    }
+    let code = match country {
+        Some(c) => cx.lexicon.country(c).code.clone(),
+        None => group.countries.first()?.clone(),
+    };
+    let sector = sector.unwrap_or_else(|| "CVL".to_string());
+    let actor = Actor {
+        code: format!("{code}{sector}{}", group.code),
+        name: None,
+        country: Some(code),
+        sector: Some(sector),
+        kind: ActorKind::Group,
+    };
+    let span = Span::new(cx.span(start).start, cx.span(end - 1).end);
+    Some(found(cx, span, actor, (start, end, sentence), None, false))
+}
+
 /// What a country-like word contributes to a composed actor.
 #[derive(Clone, Copy)]
 enum Anchor {
@@ -309,6 +420,27 @@ fn first_pass(cx: &Context) -> Vec<Found> {
         let sentence = cx.sentence_of(t0);
         let name_span = Span::new(m.start, m.end);
 
+        // "Iraqi Kurds", "ethnic Albanians", "Yoruba leaders": an ethnic or religious group.
+        if !in_compound
+            && let Some(g) = m.surfaces.iter().find_map(|s| match s {
+                Surface::Group(g) => Some(*g),
+                _ => None,
+            })
+            && let Some(f) = group_mention(cx, g, m.surfaces, t0, t1, sentence)
+        {
+            consumed_until = f.mention.span.end;
+            out.push(f);
+            continue;
+        }
+        // A country word that a group follows is part of the group's mention.
+        if matches!(
+            surface,
+            Surface::Demonym(_) | Surface::CountryName(_) | Surface::Place(_)
+        ) && starts_group(cx, t1)
+        {
+            continue;
+        }
+
         if let Surface::Person(p) = surface {
             let start = extend_over_title(cx, t0);
             out.push(found(
@@ -330,7 +462,7 @@ fn first_pass(cx: &Context) -> Vec<Found> {
             | Surface::Place(c) => Anchor::Country(c),
             Surface::Seat(c) => Anchor::Seat(c),
             Surface::Organization(o) => Anchor::Org(o),
-            Surface::Person(_) | Surface::NotActor => continue,
+            Surface::Person(_) | Surface::NotActor | Surface::Group(_) => continue,
         };
 
         // Country word + role (+ name): "Russian president", "Kremlin adviser Yuri Ushakov".
@@ -517,7 +649,8 @@ fn best_surface(surfaces: &[Surface]) -> Option<Surface> {
         Surface::Demonym(_) => 4,
         Surface::Capital(_) => 5,
         Surface::Place(_) => 6,
-        Surface::NotActor => 7,
+        Surface::Group(_) => 7,
+        Surface::NotActor => 8,
     };
     surfaces.iter().min_by_key(|s| rank(s)).copied()
 }
@@ -1188,7 +1321,7 @@ mod tests {
         assert_eq!(
             got,
             [
-                pair("Turkish Kurd refugees", "TURREF"),
+                pair("Turkish Kurd refugees", "TURREFkur"),
                 pair("a Russian wire reporter", "RUSMED")
             ]
         );
@@ -1234,6 +1367,29 @@ mod tests {
         );
         let got = codes("She likes Chinese food and Russian music.", "2000-01-01");
         assert!(got.is_empty(), "culture, not the state: {got:?}");
+    }
+
+    #[test]
+    fn ethnic_and_religious_groups() {
+        let got = codes(
+            "Iraqi Kurds and Yoruba leaders met ethnic Albanians in Macedonia.",
+            "2001-01-01",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("Iraqi Kurds", "IRQCVLkur"),
+                pair("Yoruba leaders", "NGAGOVyor"),
+                pair("ethnic Albanians", "MKDCVLalb"),
+                pair("Macedonia", "MKD"),
+            ]
+        );
+        // A group's name that is also a people's name is that people without "ethnic".
+        let got = codes("Albanians voted and Bosnian Serbs protested.", "2001-01-01");
+        assert_eq!(
+            got,
+            [pair("Albanians", "ALB"), pair("Bosnian Serbs", "BIHCVLsrp")]
+        );
     }
 
     #[test]

@@ -129,6 +129,20 @@ pub struct EventPattern {
     pub unless: Vec<String>,
 }
 
+/// An ethnic or religious group ("Kurds", "Yoruba", "Druze") and where it usually lives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Group {
+    /// Surface forms: plural, singular, adjective, variants.
+    pub forms: Vec<String>,
+    /// CAMEO group code: lower case for an ethnic group (CAMEOECS), upper case for a
+    /// religious one.
+    pub code: String,
+    pub religious: bool,
+    /// CAMEO codes of the countries where the group usually lives, the most usual first;
+    /// empty when only the context can tell.
+    pub countries: Vec<String>,
+}
+
 /// A place inside a country: a city, region, area or island.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Place {
@@ -155,6 +169,8 @@ pub enum Surface {
     Person(usize),
     /// An organisation (index into [`Lexicon::organizations`]).
     Organization(usize),
+    /// An ethnic or religious group (index into [`Lexicon::groups`]).
+    Group(usize),
     /// A phrase that is not an actor and hides the names inside it.
     NotActor,
 }
@@ -165,6 +181,7 @@ pub struct Lexicon {
     countries: Vec<Country>,
     people: Vec<Person>,
     organizations: Vec<Organization>,
+    groups: Vec<Group>,
     roles: Vec<Role>,
     role_index: HashMap<String, usize>,
     max_role_words: usize,
@@ -192,6 +209,7 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ("data/roles.tsv", include_str!("../../../data/roles.tsv")),
     ("data/events.tsv", include_str!("../../../data/events.tsv")),
     ("data/places.tsv", include_str!("../../../data/places.tsv")),
+    ("data/groups.tsv", include_str!("../../../data/groups.tsv")),
     (
         "data/not-actors.tsv",
         include_str!("../../../data/not-actors.tsv"),
@@ -228,6 +246,14 @@ impl Lexicon {
 
     pub fn organizations(&self) -> &[Organization] {
         &self.organizations
+    }
+
+    pub fn groups(&self) -> &[Group] {
+        &self.groups
+    }
+
+    pub fn group(&self, i: usize) -> &Group {
+        &self.groups[i]
     }
 
     pub fn country(&self, i: usize) -> &Country {
@@ -505,5 +531,31 @@ mod data_checks {
                 );
             }
         }
+        assert!(lex.groups().len() > 100);
+        for g in lex.groups() {
+            for c in &g.countries {
+                assert!(
+                    lex.country_by_code(c).is_some(),
+                    "{}: unknown country {c}",
+                    g.code
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn groups_are_matched() {
+        let lex = Lexicon::builtin();
+        let kurds = lex
+            .lookup("Kurds")
+            .iter()
+            .find_map(|s| match s {
+                Surface::Group(g) => Some(lex.group(*g)),
+                _ => None,
+            })
+            .expect("Kurds is a group");
+        assert_eq!(kurds.code, "kur");
+        assert!(!kurds.religious);
+        assert_eq!(kurds.countries.first().map(String::as_str), Some("IRQ"));
     }
 }

@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::matcher::Matcher;
 use crate::{
-    Country, EventPattern, Lexicon, Office, Organization, Person, Place, Role, RoleKind, Surface,
-    Target, Term,
+    Country, EventPattern, Group, Lexicon, Office, Organization, Person, Place, Role, RoleKind,
+    Surface, Target, Term,
 };
 
 /// A problem in a lexicon file, with where it is.
@@ -32,6 +32,7 @@ const ROLES: &[&str] = &["forms", "sector", "kind", "office"];
 const NOT_ACTORS: &[&str] = &["phrase"];
 const EVENTS: &[&str] = &["code", "forms", "target", "unless"];
 const PLACES: &[&str] = &["name", "country", "kind"];
+const GROUPS: &[&str] = &["forms", "code", "kind", "countries"];
 
 /// The tables as read, before compiling.
 #[derive(Default)]
@@ -45,6 +46,7 @@ pub(crate) struct Tables {
     not_actors: Vec<String>,
     events: Vec<EventPattern>,
     places: Vec<Place>,
+    groups: Vec<Group>,
 }
 
 fn list(field: &str) -> Vec<String> {
@@ -79,18 +81,28 @@ impl Tables {
             return Err(err(1, "no header line".into()));
         };
         let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
-        let kind = [COUNTRIES, LEADERS, ORGANIZATIONS, ROLES, NOT_ACTORS, EVENTS, PLACES]
-            .into_iter()
-            .find(|k| columns == *k)
-            .ok_or_else(|| {
-                err(
-                    hline,
-                    format!(
-                        "unknown table header {columns:?}; expected the columns of countries, \
-                         leaders, organizations, roles, not-actors, events or places (see data/README.md)"
-                    ),
-                )
-            })?;
+        let kind = [
+            COUNTRIES,
+            LEADERS,
+            ORGANIZATIONS,
+            ROLES,
+            NOT_ACTORS,
+            EVENTS,
+            PLACES,
+            GROUPS,
+        ]
+        .into_iter()
+        .find(|k| columns == *k)
+        .ok_or_else(|| {
+            err(
+                hline,
+                format!(
+                    "unknown table header {columns:?}; expected the columns of countries, \
+                         leaders, organizations, roles, not-actors, events, places or groups (see \
+                         data/README.md)"
+                ),
+            )
+        })?;
         for (line, row) in rows {
             let f: Vec<&str> = row.split('\t').map(str::trim).collect();
             if f.len() != kind.len() {
@@ -111,6 +123,8 @@ impl Tables {
                 self.event(&f)
             } else if kind == PLACES {
                 self.place(&f)
+            } else if kind == GROUPS {
+                self.group(&f)
             } else {
                 self.not_actors.extend(list(f[0]));
                 Ok(())
@@ -258,6 +272,48 @@ impl Tables {
         Ok(())
     }
 
+    fn group(&mut self, f: &[&str]) -> Result<(), String> {
+        let religious = match f[2] {
+            "ethnic" => false,
+            "religious" => true,
+            other => {
+                return Err(format!(
+                    "group kind must be ethnic or religious, not {other:?}"
+                ));
+            }
+        };
+        let code = f[1];
+        let well_formed = code.len() == 3
+            && code.chars().all(|c| {
+                if religious {
+                    c.is_ascii_uppercase()
+                } else {
+                    c.is_ascii_lowercase()
+                }
+            });
+        if !well_formed {
+            return Err(format!(
+                "group code {code:?} must be three {} letters",
+                if religious {
+                    "upper-case"
+                } else {
+                    "lower-case"
+                }
+            ));
+        }
+        let forms = list(f[0]);
+        if forms.is_empty() {
+            return Err("a group needs at least one form".into());
+        }
+        self.groups.push(Group {
+            forms,
+            code: code.to_string(),
+            religious,
+            countries: list(f[3]),
+        });
+        Ok(())
+    }
+
     fn place(&mut self, f: &[&str]) -> Result<(), String> {
         if !matches!(f[2], "city" | "region" | "area" | "island") {
             return Err(format!(
@@ -320,6 +376,11 @@ impl Tables {
                 add(&p.name, Surface::Place(c));
             }
         }
+        for (i, g) in self.groups.iter().enumerate() {
+            for n in &g.forms {
+                add(n, Surface::Group(i));
+            }
+        }
         for n in &self.not_actors {
             add(n, Surface::NotActor);
         }
@@ -349,6 +410,7 @@ impl Tables {
             countries: self.countries,
             people: self.people,
             organizations: self.organizations,
+            groups: self.groups,
             roles: self.roles,
             role_index,
             max_role_words,

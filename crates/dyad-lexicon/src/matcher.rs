@@ -78,6 +78,7 @@ impl Matcher {
                         | Surface::Demonym(_)
                         | Surface::Capital(_)
                         | Surface::Person(_)
+                        | Surface::Group(_)
                 )
             });
             if one_word

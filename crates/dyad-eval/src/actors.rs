@@ -93,7 +93,32 @@ impl ActorReport {
     }
 }
 
+/// Where a gold phrase is in its sentence. The gold's phrases carry stray spaces
+/// ("NATO  peacekeeping troops") and mark a gap with dots ("U.S. ... negotiators",
+/// "Bosnian Serbs ... forces"): spaces are collapsed, and a gapped phrase is located by its
+/// first part.
 fn locate(text: &str, phrase: &str) -> Option<Span> {
+    let collapsed = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first_part = collapsed
+        .split("..")
+        .map(|p| p.trim_matches(|c: char| c == '.' || c.is_whitespace()))
+        .find(|p| !p.is_empty())?;
+    // A part that ends a word with a dot ("U.S.") keeps it.
+    let phrase = if collapsed.contains("..") {
+        collapsed
+            .find(first_part)
+            .map(|at| {
+                let rest = &collapsed[at + first_part.len()..];
+                if rest.starts_with(". ") || rest == "." {
+                    &collapsed[at..=at + first_part.len()]
+                } else {
+                    first_part
+                }
+            })
+            .unwrap_or(first_part)
+    } else {
+        collapsed.as_str()
+    };
     text.find(phrase)
         .map(|s| Span::new(s, s + phrase.len()))
         .or_else(|| {
@@ -154,6 +179,19 @@ pub fn score(
 mod tests {
     use super::*;
     use dyad_model::{Actor, ActorKind, Document, Mention};
+
+    #[test]
+    fn gold_phrases_with_stray_spaces_and_gaps_are_located() {
+        let text = "U.S. and Russian negotiators met NATO peacekeeping troops.";
+        let at = |p: &str| locate(text, p).map(|s| &text[s.start..s.end]);
+        assert_eq!(at("U.S. ... negotiators"), Some("U.S."));
+        assert_eq!(
+            at("NATO  peacekeeping troops"),
+            Some("NATO peacekeeping troops")
+        );
+        assert_eq!(at(" Russian negotiators"), Some("Russian negotiators"));
+        assert_eq!(at("French warships"), None);
+    }
 
     #[test]
     fn scores_by_country() {

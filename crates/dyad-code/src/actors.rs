@@ -250,14 +250,17 @@ fn with_misspellings<'a>(
         while next < matches.len() && matches[next].end <= span.start {
             next += 1;
         }
+        // Cheap tests first: the tagger runs only for a sentence that has a candidate.
         if matches.get(next).is_some_and(|m| m.start < span.end)
-            || cx.upos(t) != Some("PROPN")
             || !cx.is_capitalised(t)
+            || span.end - span.start < 6
         {
             continue;
         }
         let word = &cx.text[span.start..span.end];
-        if let Some(surfaces) = cx.lexicon.misspelt(word) {
+        if let Some(surfaces) = cx.lexicon.misspelt(word)
+            && cx.upos(t) == Some("PROPN")
+        {
             extra.push(dyad_lexicon::LexMatch {
                 start: span.start,
                 end: span.end,

@@ -35,7 +35,7 @@ pub(crate) struct Matcher {
     groups: Vec<Vec<usize>>,
     index: HashMap<String, usize>,
     /// Forms a misspelling may stand for ([`Matcher::misspelt`]), by lower-case first letter.
-    spellable: HashMap<char, Vec<usize>>,
+    spellable: HashMap<char, Vec<(usize, Vec<char>)>>,
 }
 
 /// Shortest word (in letters) looked up as a misspelling: shorter words are too often
@@ -68,7 +68,7 @@ impl Matcher {
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect();
-        let mut spellable: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut spellable: HashMap<char, Vec<(usize, Vec<char>)>> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
             let one_word = f.chars().all(char::is_alphabetic);
             let kind = meanings[i].iter().all(|s| {
@@ -87,7 +87,10 @@ impl Matcher {
                 && f.chars().count() + 1 >= MIN_MISSPELT
                 && let Some(c) = f.chars().next()
             {
-                spellable.entry(c.to_ascii_lowercase()).or_default().push(i);
+                spellable
+                    .entry(c.to_ascii_lowercase())
+                    .or_default()
+                    .push((i, f.to_lowercase().chars().collect()));
             }
         }
         Matcher {
@@ -166,8 +169,11 @@ impl Matcher {
         let limit = if w.len() >= 9 { 2 } else { 1 };
         let mut best: Option<(usize, usize)> = None; // (distance, form)
         let mut tie = false;
-        for &f in self.spellable.get(&w[0])? {
-            let form: Vec<char> = self.forms[f].to_lowercase().chars().collect();
+        for (f, form) in self.spellable.get(&w[0])? {
+            let (f, form) = (*f, form.as_slice());
+            if form.len().abs_diff(w.len()) > limit {
+                continue;
+            }
             let person = self.meanings[f]
                 .iter()
                 .any(|s| matches!(s, Surface::Person(_)));
@@ -182,7 +188,7 @@ impl Matcher {
             if form.len().abs_diff(w.len()) > limit {
                 continue;
             }
-            let Some(d) = edit_distance(&w, &form, limit) else {
+            let Some(d) = edit_distance(&w, form, limit) else {
                 continue;
             };
             match best {
@@ -212,32 +218,35 @@ impl Matcher {
 /// swaps of neighbours as one each (optimal string alignment), or `None` when it is over
 /// `limit`.
 fn edit_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    /// Longest word compared; longer ones are never names worth correcting.
+    const MAX: usize = 40;
     let (n, m) = (a.len(), b.len());
-    let mut rows = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        row[0] = i;
+    if n >= MAX || m >= MAX {
+        return None;
     }
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    // Three rolling rows on the stack: the one before last (for swaps), last, and current.
+    let mut before = [0usize; MAX];
+    let mut last: [usize; MAX] = std::array::from_fn(|j| j);
+    let mut row = [0usize; MAX];
     for i in 1..=n {
-        let mut row_min = usize::MAX;
+        row[0] = i;
+        let mut row_min = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1)
-                .min(rows[i - 1][j - 1] + cost);
+            let mut d = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(rows[i - 2][j - 2] + 1);
+                d = d.min(before[j - 2] + 1);
             }
-            rows[i][j] = d;
+            row[j] = d;
             row_min = row_min.min(d);
         }
         if row_min > limit {
             return None;
         }
+        before = last;
+        last = row;
     }
-    (rows[n][m] <= limit).then_some(rows[n][m])
+    (last[m] <= limit).then_some(last[m])
 }
 
 /// True when `start..end` is a whole word: no letter or digit just outside it.

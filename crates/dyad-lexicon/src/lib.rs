@@ -186,6 +186,8 @@ pub struct Lexicon {
     role_index: HashMap<String, usize>,
     max_role_words: usize,
     country_index: HashMap<String, usize>,
+    /// Each country's terms of office, as (person, term) indices.
+    terms_by_country: HashMap<String, Vec<(usize, usize)>>,
     events: Vec<EventPattern>,
     event_index: HashMap<String, Vec<usize>>,
     max_event_words: usize,
@@ -347,17 +349,19 @@ impl Lexicon {
                 }
         };
         let mut best: Option<(usize, &Term)> = None;
-        for (i, p) in self.people.iter().enumerate() {
-            for t in p.terms.iter().filter(|t| fits(t)) {
-                let ok = match date {
-                    Some(d) => t.covers(d),
-                    None => true,
-                };
-                let better = best
-                    .is_none_or(|(_, b)| (t.end.is_none(), t.start) > (b.end.is_none(), b.start));
-                if ok && better {
-                    best = Some((i, t));
-                }
+        for &(i, k) in self.terms_by_country.get(country)? {
+            let t = &self.people[i].terms[k];
+            if !fits(t) {
+                continue;
+            }
+            let ok = match date {
+                Some(d) => t.covers(d),
+                None => true,
+            };
+            let better =
+                best.is_none_or(|(_, b)| (t.end.is_none(), t.start) > (b.end.is_none(), b.start));
+            if ok && better {
+                best = Some((i, t));
             }
         }
         best.map(|(i, _)| i)

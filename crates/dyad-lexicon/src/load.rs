@@ -406,7 +406,17 @@ impl Tables {
             .enumerate()
             .map(|(i, c)| (c.code.clone(), i))
             .collect();
+        let mut terms_by_country: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            for (k, t) in p.terms.iter().enumerate() {
+                terms_by_country
+                    .entry(t.country.clone())
+                    .or_default()
+                    .push((i, k));
+            }
+        }
         Lexicon {
+            terms_by_country,
             countries: self.countries,
             people: self.people,
             organizations: self.organizations,

@@ -34,8 +34,9 @@ pub(crate) struct Matcher {
     /// "HAMAS"): the pattern's group lists them.
     groups: Vec<Vec<usize>>,
     index: HashMap<String, usize>,
-    /// Forms a misspelling may stand for ([`Matcher::misspelt`]), by lower-case first letter.
-    spellable: HashMap<char, Vec<(usize, Vec<char>)>>,
+    /// Forms a misspelling may stand for ([`Matcher::misspelt`]), by lower-case first letter
+    /// and length in letters.
+    spellable: HashMap<(char, usize), Vec<(usize, Vec<char>)>>,
 }
 
 /// Shortest word (in letters) looked up as a misspelling: shorter words are too often
@@ -68,7 +69,7 @@ impl Matcher {
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect();
-        let mut spellable: HashMap<char, Vec<(usize, Vec<char>)>> = HashMap::new();
+        let mut spellable: HashMap<(char, usize), Vec<(usize, Vec<char>)>> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
             let one_word = f.chars().all(char::is_alphabetic);
             let kind = meanings[i].iter().all(|s| {
@@ -87,10 +88,11 @@ impl Matcher {
                 && f.chars().count() + 1 >= MIN_MISSPELT
                 && let Some(c) = f.chars().next()
             {
+                let lower: Vec<char> = f.to_lowercase().chars().collect();
                 spellable
-                    .entry(c.to_ascii_lowercase())
+                    .entry((c.to_ascii_lowercase(), lower.len()))
                     .or_default()
-                    .push((i, f.to_lowercase().chars().collect()));
+                    .push((i, lower));
             }
         }
         Matcher {
@@ -169,7 +171,10 @@ impl Matcher {
         let limit = if w.len() >= 9 { 2 } else { 1 };
         let mut best: Option<(usize, usize)> = None; // (distance, form)
         let mut tie = false;
-        for (f, form) in self.spellable.get(&w[0])? {
+        let candidates = (w.len().saturating_sub(limit)..=w.len() + limit)
+            .filter_map(|n| self.spellable.get(&(w[0], n)))
+            .flatten();
+        for (f, form) in candidates {
             let (f, form) = (*f, form.as_slice());
             if form.len().abs_diff(w.len()) > limit {
                 continue;

@@ -36,8 +36,11 @@ pub(crate) struct Matcher {
     index: HashMap<String, usize>,
     /// Forms a misspelling may stand for ([`Matcher::misspelt`]), by lower-case first letter
     /// and length in letters.
-    spellable: HashMap<(char, usize), Vec<(usize, Vec<char>)>>,
+    spellable: HashMap<(char, usize), Vec<Spellable>>,
 }
+
+/// A form a misspelling may stand for: its index and its letters in lower case.
+type Spellable = (usize, Vec<char>);
 
 /// Shortest word (in letters) looked up as a misspelling: shorter words are too often
 /// other names one letter away.
@@ -69,7 +72,7 @@ impl Matcher {
             .enumerate()
             .map(|(i, p)| (p.clone(), i))
             .collect();
-        let mut spellable: HashMap<(char, usize), Vec<(usize, Vec<char>)>> = HashMap::new();
+        let mut spellable: HashMap<(char, usize), Vec<Spellable>> = HashMap::new();
         for (i, f) in forms.iter().enumerate() {
             let one_word = f.chars().all(char::is_alphabetic);
             let kind = meanings[i].iter().all(|s| {

@@ -47,12 +47,9 @@ pub fn find(
         // Actors are in text order, so a sentence's actors are one slice.
         let from = actors.partition_point(|f| f.sentence < s);
         let to = actors.partition_point(|f| f.sentence <= s);
-        // Places where things happen are not sources or targets here: the rules that
-        // take an event's place ("protested in Baghdad") find them on their own.
-        let in_sentence: Vec<&Found> = actors[from..to]
-            .iter()
-            .filter(|f| f.mention.actor.kind != ActorKind::Place)
-            .collect();
+        // Places where things happen ("in Baghdad") are among them, but are a target only
+        // through a locative preposition rule ("protested in Baghdad") and never a source.
+        let in_sentence: Vec<&Found> = actors[from..to].iter().collect();
         if in_sentence.len() < 2 {
             continue;
         }
@@ -300,6 +297,15 @@ fn actors_at<'f>(actors: &[&'f Found], from: usize, t: usize) -> Vec<&'f Found> 
         .collect()
 }
 
+/// Prepositions of place: a target rule with one of them may take a place ("protested in
+/// Baghdad" has Iraq as its target); other rules never do.
+pub(crate) const LOCATIVE_RULES: &[&str] = &["in", "at", "outside", "near", "inside"];
+
+/// Whether a mention is a place where something happens ("in Amman").
+pub(crate) fn is_place(f: &Found) -> bool {
+    f.mention.actor.kind == ActorKind::Place
+}
+
 /// Source(s) and target for a trigger at `t..end`.
 fn arguments<'f>(
     cx: &Context,
@@ -316,7 +322,10 @@ fn arguments<'f>(
         match rule {
             Target::Object => {
                 let at = skip_determiners(cx, end);
-                if let Some(target) = actors_at(actors, end, at).into_iter().next() {
+                if let Some(target) = actors_at(actors, end, at)
+                    .into_iter()
+                    .find(|f| !is_place(f))
+                {
                     let sources = sources_before(cx, actors, t);
                     if !sources.is_empty() {
                         return Some((sources, target));
@@ -332,7 +341,10 @@ fn arguments<'f>(
                     continue;
                 };
                 let at = skip_determiners(cx, pt + 1);
-                let Some(first) = actors_at(actors, pt + 1, at).into_iter().next() else {
+                let Some(first) = actors_at(actors, pt + 1, at)
+                    .into_iter()
+                    .find(|f| !is_place(f) || LOCATIVE_RULES.contains(&prep.as_str()))
+                else {
                     continue;
                 };
                 if prep == "between" {
@@ -436,7 +448,11 @@ fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f F
     let candidates: Vec<&Found> = actors
         .iter()
         .filter(|f| {
-            f.end <= t && !f.in_compound && !cx.in_quote(f.first) && subject_like(cx, actors, f)
+            f.end <= t
+                && !f.in_compound
+                && !is_place(f)
+                && !cx.in_quote(f.first)
+                && subject_like(cx, actors, f)
         })
         .copied()
         .collect();
@@ -693,6 +709,22 @@ mod tests {
                 ev("DEU", "JPN", "040", None, "talks")
             ]
         );
+    }
+
+    #[test]
+    fn a_place_is_a_target_only_through_a_rule_of_place() {
+        // Exercises and protests take where they happen as their target.
+        assert_eq!(
+            events("Russia is conducting military exercises in Alaska."),
+            [ev("RUS", "USA", "150", None, "exercises")]
+        );
+        assert_eq!(
+            events("British activists staged a protest in Beijing on Wednesday."),
+            [ev("GBROPP", "CHN", "141", None, "staged a protest")]
+        );
+        // A meeting's place is no party to it, and a place is never a source.
+        let got = events("Putin met Xi in Beijing. In Moscow, officials praised the deal.");
+        assert_eq!(got, [ev("RUSGOV", "CHNGOV", "040", None, "met")]);
     }
 
     #[test]

@@ -15,6 +15,7 @@ use dyad_lexicon::{EventPattern, Target};
 use dyad_nlp::Tree;
 
 use crate::actors::Found;
+use crate::events::{LOCATIVE_RULES, is_place};
 
 /// The actors of a sentence, located by its word indices.
 pub(crate) struct Located<'a, 'f> {
@@ -193,13 +194,15 @@ pub(crate) fn arguments<'f>(
         });
         (source, None)
     };
-    let sources = at.with_conjuncts(source_word?);
+    let mut sources = at.with_conjuncts(source_word?);
+    sources.retain(|f| !is_place(f));
     if sources.is_empty() {
         return None;
     }
     let mut targets: Vec<&'f Found> = Vec::new();
     if let Some(t) = passive_target {
         targets = at.with_conjuncts(t);
+        targets.retain(|f| !is_place(f));
     }
     for rule in &p.targets {
         if !targets.is_empty() {
@@ -220,6 +223,7 @@ pub(crate) fn arguments<'f>(
                         }
                     }
                 }
+                targets.retain(|f| !is_place(f));
             }
             Target::Preposition(prep) => {
                 for &host in &hosts {
@@ -228,6 +232,9 @@ pub(crate) fn arguments<'f>(
                             targets.extend(at.with_conjuncts(w));
                         }
                     }
+                }
+                if !LOCATIVE_RULES.contains(&prep.as_str()) {
+                    targets.retain(|f| !is_place(f));
                 }
             }
         }

@@ -322,9 +322,12 @@ fn arguments<'f>(
         match rule {
             Target::Object => {
                 let at = skip_determiners(cx, end);
+                // A place is the object only of a trigger that ends in a preposition of
+                // place: "arrived in Amman".
+                let of_place = end > t && LOCATIVE_RULES.contains(&cx.lower(end - 1));
                 if let Some(target) = actors_at(actors, end, at)
                     .into_iter()
-                    .find(|f| !is_place(f))
+                    .find(|f| !is_place(f) || of_place)
                 {
                     let sources = sources_before(cx, actors, t);
                     if !sources.is_empty() {
@@ -721,6 +724,11 @@ mod tests {
         assert_eq!(
             events("British activists staged a protest in Beijing on Wednesday."),
             [ev("GBROPP", "CHN", "141", None, "staged a protest")]
+        );
+        // A visit's place is its target.
+        assert_eq!(
+            events("Iraqi President Saddam Hussein arrived in Amman on Wednesday."),
+            [ev("IRQELI", "JOR", "042", None, "arrived in")]
         );
         // A meeting's place is no party to it, and a place is never a source.
         let got = events("Putin met Xi in Beijing. In Moscow, officials praised the deal.");

@@ -50,7 +50,9 @@ pub fn find(
         // Places where things happen ("in Baghdad") are among them, but are a target only
         // through a locative preposition rule ("protested in Baghdad") and never a source.
         let in_sentence: Vec<&Found> = actors[from..to].iter().collect();
-        if in_sentence.len() < 2 {
+        // One actor can only be the source of a protest with no target named.
+        let lone = in_sentence.len() < 2;
+        if in_sentence.is_empty() {
             continue;
         }
         // The sentence's parse, made when its first trigger is found.
@@ -79,6 +81,9 @@ pub fn find(
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
                     continue;
                 }
+                if lone && !is_protest(p) {
+                    continue;
+                }
                 let by_syntax = parsed.and_then(|tree| {
                     let located = crate::syntax::Located {
                         tree,
@@ -99,11 +104,25 @@ pub fn find(
                         None => reciprocal(cx, &in_sentence, p, t),
                     },
                 };
-                if pairs.is_empty() {
-                    continue;
-                }
+                // A protest with no target named: its protesters' own side, as CAMEO codes
+                // a demonstration or strike whose target the text does not give.
+                let pairs: Vec<(&Found, Option<&Found>)> = if pairs.is_empty() {
+                    if !is_protest(p) || !last_pattern_of(&patterns, p) {
+                        continue;
+                    }
+                    if !protest_action(cx, t) || mode(cx, t, t, range.start).is_some() {
+                        continue;
+                    }
+                    match sources_before(cx, &in_sentence, t).first() {
+                        Some(&source) if !cx.in_quote(t) => vec![(source, None)],
+                        _ => continue,
+                    }
+                } else {
+                    pairs.into_iter().map(|(s, t)| (s, Some(t))).collect()
+                };
                 for (source, target) in pairs {
-                    if source.mention.actor.code == target.mention.actor.code
+                    if let Some(target) = target
+                        && source.mention.actor.code == target.mention.actor.code
                         && source.mention.actor.name == target.mention.actor.name
                     {
                         continue;
@@ -119,7 +138,9 @@ pub fn find(
                     let key = (
                         s,
                         source.mention.actor.code.clone(),
-                        target.mention.actor.code.clone(),
+                        target
+                            .map(|t| t.mention.actor.code.clone())
+                            .unwrap_or_default(),
                         info.root(),
                     );
                     if !seen.insert(key) {
@@ -128,7 +149,7 @@ pub fn find(
                     let trigger = cx.span_of(t, end);
                     events.push(Event {
                         source: source.mention.clone(),
-                        target: Some(target.mention.clone()),
+                        target: target.map(|t| t.mention.clone()),
                         cameo: info.code.to_string(),
                         plover: info.plover.map(str::to_string),
                         mode,
@@ -295,6 +316,68 @@ fn actors_at<'f>(actors: &[&'f Found], from: usize, t: usize) -> Vec<&'f Found> 
         .filter(|f| (from..=t).contains(&f.first))
         .copied()
         .collect()
+}
+
+/// Whether a pattern is a protest (CAMEO 14): demonstrations, strikes, boycotts, blockades
+/// and riots, which the news often reports without naming whom they are against.
+fn is_protest(p: &EventPattern) -> bool {
+    p.code.starts_with("14")
+}
+
+/// Verbs that make a protest noun an action: "staged a protest", "began a hunger strike".
+const PROTEST_VERBS: &[&str] = &[
+    "staged",
+    "stage",
+    "stages",
+    "staging",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "began",
+    "begin",
+    "begins",
+    "beginning",
+    "started",
+    "start",
+    "starts",
+    "starting",
+    "launched",
+    "launch",
+    "launches",
+    "launching",
+    "continued",
+    "continue",
+    "continues",
+    "continuing",
+    "organized",
+    "organised",
+    "organize",
+    "organise",
+    "mounted",
+    "mount",
+    "declared",
+    "called",
+    "joined",
+    "join",
+];
+
+/// Whether the protest trigger at `t` is something done, not only named ("killed in ethnic
+/// riots", "called off a strike", "rallies by the group"): a verb ("demonstrated",
+/// "rioted"), or a noun that one of [`PROTEST_VERBS`] governs within three words.
+fn protest_action(cx: &Context, t: usize) -> bool {
+    if cx.upos(t) == Some("VERB") {
+        return true;
+    }
+    let first = cx.sentence_tokens(cx.sentence_of(t)).start;
+    (t.saturating_sub(3).max(first)..t)
+        .any(|i| PROTEST_VERBS.contains(&cx.lower(i)) && !matches!(cx.lower(i + 1), "off" | "for"))
+}
+
+/// Whether `p` is the last of a trigger's patterns: the target-less reading is tried only
+/// once every pattern has failed to find a target.
+fn last_pattern_of(patterns: &[&EventPattern], p: &EventPattern) -> bool {
+    patterns.last().is_some_and(|l| std::ptr::eq(*l, p))
 }
 
 /// Prepositions of place: a target rule with one of them may take a place ("protested in
@@ -491,7 +574,7 @@ fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f F
 /// True when a mention can be a subject: not the object of a preposition, and not
 /// coordinated with one that is.
 fn subject_like(cx: &Context, actors: &[&Found], f: &Found) -> bool {
-    if governing_preposition(cx, f.first).is_some() {
+    if governing_preposition(cx, f.first).is_some() && !counted(cx, f.first) {
         return false;
     }
     // "between Biden and Xi": Xi is coordinated with a prepositional object.
@@ -511,6 +594,41 @@ fn subject_like(cx: &Context, actors: &[&Found], f: &Found) -> bool {
         }
     }
     true
+}
+
+/// Words that count or gather the people named after "of": "thousands of Kenyan
+/// students", "a group of Moroccan diplomats" are those students and diplomats.
+const QUANTITIES: &[&str] = &[
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "millions",
+    "tens",
+    "group",
+    "groups",
+    "crowd",
+    "crowds",
+    "number",
+    "handful",
+    "some",
+    "many",
+    "most",
+    "all",
+    "several",
+    "delegation",
+    "team",
+    "band",
+    "majority",
+];
+
+/// Whether the mention at `t` follows "of" after a word of quantity ([`QUANTITIES`]).
+fn counted(cx: &Context, t: usize) -> bool {
+    let mut p = t;
+    while p > 0 && DETERMINERS.contains(&cx.lower(p - 1)) {
+        p -= 1;
+    }
+    p >= 2 && cx.lower(p - 1) == "of" && QUANTITIES.contains(&cx.lower(p - 2))
 }
 
 const NEGATION: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "cannot"];
@@ -712,6 +830,22 @@ mod tests {
                 ev("DEU", "JPN", "040", None, "talks")
             ]
         );
+    }
+
+    #[test]
+    fn protests_with_no_target_named() {
+        // The protesters' event, with no target; counted people are the subject.
+        assert_eq!(
+            events("Thousands of Kenyan students demonstrated on Monday."),
+            [ev("KENEDU", "", "141", None, "demonstrated")]
+        );
+        assert_eq!(
+            events("Algerian landowners began a hunger strike outside Parliament."),
+            [ev("DZA", "", "142", None, "began a hunger strike")]
+        );
+        // Named, not done: riots people were killed in, a strike called off.
+        assert!(events("Serbia said 28 people were killed in ethnic riots.").is_empty());
+        assert!(events("The Nigerian teachers' union called off a strike.").is_empty());
     }
 
     #[test]

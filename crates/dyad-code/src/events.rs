@@ -127,11 +127,19 @@ pub fn find(
                     {
                         continue;
                     }
-                    let mode = mode(cx, source.end.min(t), t, range.start);
-                    let code = match mode {
+                    let mut mode = mode(cx, source.end.min(t), t, range.start);
+                    let mut code = match mode {
                         Some(Mode::Intended) => intent_code(&p.code).unwrap_or(p.code.as_str()),
                         _ => p.code.as_str(),
                     };
+                    // "threatened to impose sanctions", "will withdraw its force unless ...":
+                    // the threat is what happened.
+                    if threatened(cx, t, range.start, range.end, mode)
+                        && let Some(c) = threat_code(&p.code)
+                    {
+                        code = c;
+                        mode = None;
+                    }
                     let Some(info) = cameo::lookup(code) else {
                         continue;
                     };
@@ -175,6 +183,53 @@ pub fn find(
         }
     }
     events
+}
+
+/// Words that make the act after them a threat: "threatened to".
+const THREAT_VERBS: &[&str] = &["threatened", "threatens", "threaten", "threatening"];
+
+/// Whether the act at trigger `t` is threatened rather than done: "threatened to" within
+/// the six words before it ("threatened to launch a new offensive"), or an intended or conditional act followed by "unless" or
+/// "if" in its sentence ("will withdraw its troops unless ...").
+fn threatened(cx: &Context, t: usize, first: usize, last: usize, mode: Option<Mode>) -> bool {
+    let before = t.saturating_sub(6).max(first)..t;
+    let said = before
+        .clone()
+        .any(|i| THREAT_VERBS.contains(&cx.lower(i)) && (i + 1..t).any(|j| cx.lower(j) == "to"));
+    let conditional = matches!(mode, Some(Mode::Intended | Mode::Hypothetical))
+        && (t..last).any(|i| matches!(cx.lower(i), "unless"));
+    said || conditional
+}
+
+/// The CAMEO 13 code for threatening the act coded `code`, by what is threatened: aid
+/// (1311), sanctions and boycotts (1312), relations (1313), administrative sanctions (132),
+/// curfews (1323) and martial law (1324), protest (133), halting talks (134) or mediation
+/// (135), repression (137), force (138: blockade 1381, occupation 1382, attack 1384).
+/// `None` for acts that are no threat when promised (cooperation).
+fn threat_code(code: &str) -> Option<&'static str> {
+    let root = code.get(..2)?;
+    let c = match (root, code) {
+        (_, "162") => "1311",
+        (_, "163") | (_, "1621") => "1312",
+        (_, "161") | (_, "160") | (_, "165") => "1313",
+        (_, "164") => "134",
+        (_, "166") => "136",
+        ("16", _) => "131",
+        (_, "1724") => "1323",
+        (_, "1723") => "1324",
+        ("17", c) if c.starts_with("172") => "132",
+        ("17", c) if c.starts_with("173") || c.starts_with("175") => "137",
+        ("17", _) => "130",
+        ("14", _) => "133",
+        ("15", _) => "138",
+        (_, "191") => "1381",
+        (_, "192") => "1382",
+        ("18", _) | ("19", _) => "1384",
+        ("20", _) => "1385",
+        ("12", _) | ("11", _) | ("10", _) => "130",
+        _ => return None,
+    };
+    Some(c)
 }
 
 /// The CAMEO 03 code for a promised or planned act of cooperation (04-08): "will meet" is
@@ -829,6 +884,29 @@ mod tests {
                 ev("FRA", "JPN", "040", None, "talks"),
                 ev("DEU", "JPN", "040", None, "talks")
             ]
+        );
+    }
+
+    #[test]
+    fn threats_are_coded_as_threats() {
+        assert_eq!(
+            events("France threatened to impose sanctions on Germany."),
+            [ev(
+                "FRA",
+                "DEU",
+                "1312",
+                None,
+                "threatened to impose sanctions"
+            )]
+        );
+        // An act promised on a condition is a threat, not an intention.
+        assert_eq!(
+            events("Russia will impose sanctions on Georgia unless it withdraws."),
+            [ev("RUS", "GEO", "1312", None, "impose sanctions")]
+        );
+        assert_eq!(
+            events("Russia imposed sanctions on Georgia."),
+            [ev("RUS", "GEO", "163", None, "imposed sanctions")]
         );
     }
 

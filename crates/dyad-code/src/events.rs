@@ -154,35 +154,166 @@ pub fn find(
                     if !seen.insert(key) {
                         continue;
                     }
-                    let trigger = cx.span_of(t, end);
-                    events.push(Event {
-                        source: source.mention.clone(),
-                        target: target.map(|t| t.mention.clone()),
-                        cameo: info.code.to_string(),
-                        plover: info.plover.map(str::to_string),
-                        mode,
-                        goldstein: info.goldstein,
-                        quad_class: info.quad_class,
-                        date: event_date(cx, times, t, end).or_else(|| {
-                            published.map(|d| DateValue {
-                                value: d.value.clone(),
-                                source: DateSource::Published,
-                            })
-                        }),
-                        place: place_of(cx, end, range.end),
-                        trigger: Evidence {
-                            text: trigger.slice(cx.text).unwrap_or("").to_string(),
-                            span: trigger,
-                        },
-                        sentence: cx.analysis.sentences[s].span,
-                    });
+                    let at = Where {
+                        sentence: s,
+                        trigger: (t, end),
+                        sentence_end: range.end,
+                    };
+                    events.push(event(cx, times, published, at, source, target, info, mode));
                 }
                 break;
             }
             t = end;
         }
+        // "Britain said Libya must hand over the suspects": a demand.
+        for (source, target, m) in must_demands(cx, &in_sentence, range.clone()) {
+            let Some(info) = cameo::lookup(MUST_CODE) else {
+                continue;
+            };
+            let key = (
+                s,
+                source.mention.actor.code.clone(),
+                target.mention.actor.code.clone(),
+                info.root(),
+            );
+            if source.mention.actor.country == target.mention.actor.country || !seen.insert(key) {
+                continue;
+            }
+            let at = Where {
+                sentence: s,
+                trigger: (m, m + 1),
+                sentence_end: range.end,
+            };
+            events.push(event(
+                cx,
+                times,
+                published,
+                at,
+                source,
+                Some(target),
+                info,
+                None,
+            ));
+        }
     }
     events
+}
+
+/// Where an event was found: its sentence, its trigger's tokens, the sentence's end.
+#[derive(Clone, Copy)]
+struct Where {
+    sentence: usize,
+    trigger: (usize, usize),
+    sentence_end: usize,
+}
+
+/// An event with its derived fields and evidence.
+#[allow(clippy::too_many_arguments)]
+fn event(
+    cx: &Context,
+    times: &[TimeFound],
+    published: Option<&DateValue>,
+    at: Where,
+    source: &Found,
+    target: Option<&Found>,
+    info: &cameo::CameoCode,
+    mode: Option<Mode>,
+) -> Event {
+    let (t, end) = at.trigger;
+    let trigger = cx.span_of(t, end);
+    Event {
+        source: source.mention.clone(),
+        target: target.map(|t| t.mention.clone()),
+        cameo: info.code.to_string(),
+        plover: info.plover.map(str::to_string),
+        mode,
+        goldstein: info.goldstein,
+        quad_class: info.quad_class,
+        date: event_date(cx, times, t, end).or_else(|| {
+            published.map(|d| DateValue {
+                value: d.value.clone(),
+                source: DateSource::Published,
+            })
+        }),
+        place: place_of(cx, end, at.sentence_end),
+        trigger: Evidence {
+            text: trigger.slice(cx.text).unwrap_or("").to_string(),
+            span: trigger,
+        },
+        sentence: cx.analysis.sentences[at.sentence].span,
+    }
+}
+
+/// The CAMEO code of a demand read from "must": demand, not specified (100).
+const MUST_CODE: &str = "100";
+
+/// Verbs that report what someone says.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "declared",
+    "declares",
+    "announced",
+    "announces",
+    "reiterated",
+    "reiterates",
+    "insisted",
+    "insists",
+    "stated",
+    "states",
+    "stressed",
+    "stresses",
+    "concluded",
+    "concludes",
+    "told",
+    "tells",
+    "warned",
+    "warns",
+    "argued",
+    "argues",
+    "maintained",
+    "maintains",
+    "added",
+    "adds",
+    "reminded",
+    "reminds",
+    "reminder",
+];
+
+/// "X said (that) Y must ...": for each "must" right after an actor Y, with a saying verb
+/// shortly before Y whose subject is the actor X, the pair (X, Y) and the token of "must".
+fn must_demands<'f>(
+    cx: &Context,
+    actors: &[&'f Found],
+    range: std::ops::Range<usize>,
+) -> Vec<(&'f Found, &'f Found, usize)> {
+    let mut out = Vec::new();
+    for m in range.clone() {
+        if cx.lower(m) != "must" || cx.in_quote(m) {
+            continue;
+        }
+        let Some(&target) = actors
+            .iter()
+            .find(|f| f.end == m && !is_place(f) && !f.anaphor)
+        else {
+            continue;
+        };
+        // The saying verb: at most four words before the target ("declared Tuesday that").
+        let Some(v) = (target.first.saturating_sub(5).max(range.start)..target.first)
+            .rev()
+            .find(|&i| SAYING.contains(&cx.lower(i)))
+        else {
+            continue;
+        };
+        if (v + 1..target.first).any(|i| cx.lower(i) == "not") {
+            continue;
+        }
+        if let Some(&source) = sources_before(cx, actors, v).first() {
+            out.push((source, target, m));
+        }
+    }
+    out
 }
 
 /// Words that make the act after them a threat: "threatened to".
@@ -885,6 +1016,17 @@ mod tests {
                 ev("DEU", "JPN", "040", None, "talks")
             ]
         );
+    }
+
+    #[test]
+    fn must_after_a_saying_verb_is_a_demand() {
+        assert_eq!(
+            events("A British minister reiterated that Libya must hand over the suspects."),
+            [ev("GBRGOV", "LBY", "100", None, "must")]
+        );
+        // Not when the speaker speaks of itself, nor without a speaker.
+        assert!(events("Russia said Russia must act.").is_empty());
+        assert!(events("Libya must hand over the suspects.").is_empty());
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub fn find(
         // Places where things happen ("in Baghdad") are among them, but are a target only
         // through a locative preposition rule ("protested in Baghdad") and never a source.
         let in_sentence: Vec<&Found> = actors[from..to].iter().collect();
-        // One actor can only be the source of a protest with no target named.
+        // One actor can only be the source of an event with no target named.
         let lone = in_sentence.len() < 2;
         if in_sentence.is_empty() {
             continue;
@@ -81,7 +81,7 @@ pub fn find(
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
                     continue;
                 }
-                if lone && !is_protest(p) {
+                if lone && !may_lack_target(p) {
                     continue;
                 }
                 let by_syntax = parsed.and_then(|tree| {
@@ -104,13 +104,18 @@ pub fn find(
                         None => reciprocal(cx, &in_sentence, p, t),
                     },
                 };
-                // A protest with no target named: its protesters' own side, as CAMEO codes
-                // a demonstration or strike whose target the text does not give.
+                // A protest or a yielding act with no target named ("protesters
+                // demonstrated", "the president resigned") is coded with none.
                 let pairs: Vec<(&Found, Option<&Found>)> = if pairs.is_empty() {
-                    if !is_protest(p) || !last_pattern_of(&patterns, p) {
+                    if !may_lack_target(p) || !last_pattern_of(&patterns, p) {
                         continue;
                     }
-                    if !protest_action(cx, t) || mode(cx, t, t, range.start).is_some() {
+                    let done = if is_protest(p) {
+                        protest_action(cx, t)
+                    } else {
+                        cx.upos(t) == Some("VERB")
+                    };
+                    if !done || mode(cx, t, t, range.start).is_some() {
                         continue;
                     }
                     match sources_before(cx, &in_sentence, t).first() {
@@ -508,6 +513,13 @@ fn actors_at<'f>(actors: &[&'f Found], from: usize, t: usize) -> Vec<&'f Found> 
 /// and riots, which the news often reports without naming whom they are against.
 fn is_protest(p: &EventPattern) -> bool {
     p.code.starts_with("14")
+}
+
+/// Whether an event of pattern `p` may be coded with no target when the text names none:
+/// protests, and yielding acts that take no object: resigning (0831), demobilising
+/// (0873), declaring a ceasefire (0871), surrendering (0874).
+fn may_lack_target(p: &EventPattern) -> bool {
+    is_protest(p) || matches!(p.code.as_str(), "0831" | "0871" | "0873" | "0874")
 }
 
 /// Verbs that make a protest noun an action: "staged a protest", "began a hunger strike".
@@ -1062,6 +1074,11 @@ mod tests {
         assert_eq!(
             events("Algerian landowners began a hunger strike outside Parliament."),
             [ev("DZA", "", "142", None, "began a hunger strike")]
+        );
+        // Yielding acts that take no object.
+        assert_eq!(
+            events("Georgian President Eduard Shevardnadze resigned on Sunday."),
+            [ev("GEOELI", "", "0831", None, "resigned")]
         );
         // Named, not done: riots people were killed in, a strike called off.
         assert!(events("Serbia said 28 people were killed in ethnic riots.").is_empty());

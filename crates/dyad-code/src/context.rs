@@ -48,8 +48,8 @@ pub struct Context<'a> {
     lower: Vec<String>,
     sentence_of: Vec<usize>,
     in_quote: Vec<bool>,
-    /// Universal POS tags of each sentence, tagged when first asked for.
-    tags: Vec<std::cell::OnceCell<Vec<&'static str>>>,
+    /// Each sentence's tags, tagged when first asked for (`None` without a model).
+    tags: Vec<std::cell::OnceCell<Option<dyad_nlp::Tagged>>>,
 }
 
 impl<'a> Context<'a> {
@@ -159,15 +159,22 @@ impl<'a> Context<'a> {
     /// tagged the first time one of its tokens is asked about); `None` without a model.
     pub fn upos(&self, i: usize) -> Option<&'static str> {
         let s = self.sentence_of(i);
+        let start = self.analysis.sentences.get(s)?.tokens.start;
+        let model = dyad_nlp::Model::builtin().ok()?;
+        model.upos_of(self.tagged(s)?, i.checked_sub(start)?)
+    }
+
+    /// Sentence `s`'s tags, made the first time they are asked for.
+    pub fn tagged(&self, s: usize) -> Option<&dyad_nlp::Tagged> {
         let range = self.analysis.sentences.get(s)?.tokens.clone();
-        let tags = self.tags.get(s)?.get_or_init(|| {
-            let Ok(model) = dyad_nlp::Model::builtin() else {
-                return Vec::new();
-            };
-            let words: Vec<&str> = range.clone().map(|t| self.word(t)).collect();
-            model.tag(&words).into_iter().map(|(u, _)| u).collect()
-        });
-        tags.get(i.checked_sub(range.start)?).copied()
+        self.tags
+            .get(s)?
+            .get_or_init(|| {
+                let model = dyad_nlp::Model::builtin().ok()?;
+                let words: Vec<&str> = range.map(|t| self.word(t)).collect();
+                Some(model.tagged(&words))
+            })
+            .as_ref()
     }
 
     /// True when the token starts with a capital letter.

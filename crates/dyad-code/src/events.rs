@@ -74,7 +74,10 @@ pub fn find(
                 .get_or_insert_with(|| {
                     let model = dyad_nlp::Model::builtin().ok()?;
                     let words: Vec<&str> = range.clone().map(|i| cx.word(i)).collect();
-                    Some(model.annotate(&words))
+                    Some(match cx.tagged(s) {
+                        Some(tagged) => model.annotate_tagged(&words, tagged),
+                        None => model.annotate(&words),
+                    })
                 })
                 .as_ref();
             for p in &patterns {

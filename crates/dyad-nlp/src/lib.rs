@@ -33,7 +33,7 @@ mod tree;
 
 pub use dyad_model::{Sentence, Span, Token, TokenKind};
 pub use lemma::Lemmatizer;
-pub use model::{Model, ModelError, TrainEvent, TrainOptions};
+pub use model::{Model, ModelError, Tagged, TrainEvent, TrainOptions};
 pub use parser::Parser;
 pub use sentences::split_sentences;
 pub use tagger::{Tagger, normalise};

@@ -78,6 +78,12 @@ pub enum TrainEvent {
     },
 }
 
+/// A sentence's tags from [`Model::tagged`], kept to parse it later without tagging again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tagged {
+    tags: Vec<u16>,
+}
+
 /// A trained model.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
@@ -252,10 +258,30 @@ impl Model {
             .collect()
     }
 
+    /// Tag one sentence, keeping the tags for a later [`Model::annotate_tagged`]: a caller
+    /// that needs a sentence's tags first and its parse only sometimes tags it once.
+    pub fn tagged(&self, forms: &[&str]) -> Tagged {
+        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+        Tagged {
+            tags: self.tagger.tag_keys(&keys),
+        }
+    }
+
+    /// The Universal POS tag of word `i` of a tagged sentence.
+    pub fn upos_of(&self, tagged: &Tagged, i: usize) -> Option<&str> {
+        tagged.tags.get(i).map(|&t| self.tagger.upos(t))
+    }
+
     /// Tag, lemmatise and parse one sentence of word forms.
     pub fn annotate<'m>(&'m self, forms: &[&str]) -> Tree<'m> {
+        let tagged = self.tagged(forms);
+        self.annotate_tagged(forms, &tagged)
+    }
+
+    /// Lemmatise and parse a sentence tagged by [`Model::tagged`] (the same forms).
+    pub fn annotate_tagged<'m>(&'m self, forms: &[&str], tagged: &Tagged) -> Tree<'m> {
         let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
-        let tags = self.tagger.tag_keys(&keys);
+        let tags = tagged.tags.clone();
         let input: Vec<Input> = keys
             .iter()
             .zip(&tags)

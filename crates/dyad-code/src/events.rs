@@ -478,7 +478,7 @@ fn trigger_at<'l>(
     t: usize,
     limit: usize,
 ) -> Option<(Vec<&'l EventPattern>, usize)> {
-    let max = cx.lexicon.max_event_words();
+    let max = cx.lexicon.event_reach(cx.lower(t))?;
     (1..=max).rev().filter(|k| t + k <= limit).find_map(|k| {
         let phrase = cx.phrase(t, t + k);
         let ps: Vec<&EventPattern> = cx.lexicon.event_patterns(&phrase).collect();

@@ -190,6 +190,8 @@ pub struct Lexicon {
     terms_by_country: HashMap<String, Vec<(usize, usize)>>,
     events: Vec<EventPattern>,
     event_index: HashMap<String, Vec<usize>>,
+    /// For each word that starts an event form, the most words such a form has.
+    event_reach: HashMap<String, usize>,
     max_event_words: usize,
     matcher: matcher::Matcher,
 }
@@ -290,6 +292,12 @@ impl Lexicon {
             .into_iter()
             .flatten()
             .map(|&i| &self.events[i])
+    }
+
+    /// The most words an event form starting with `word` (lower case) has; `None` when no
+    /// form starts with it, so most words are passed over with one lookup.
+    pub fn event_reach(&self, word: &str) -> Option<usize> {
+        self.event_reach.get(word).copied()
     }
 
     /// The longest event trigger, in words.

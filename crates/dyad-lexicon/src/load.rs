@@ -394,10 +394,16 @@ impl Tables {
         }
         let mut event_index: HashMap<String, Vec<usize>> = HashMap::new();
         let mut max_event_words = 1;
+        let mut event_reach: HashMap<String, usize> = HashMap::new();
         for (i, e) in self.events.iter().enumerate() {
             for form in &e.forms {
-                max_event_words = max_event_words.max(form.split_whitespace().count());
+                let words = form.split_whitespace().count();
+                max_event_words = max_event_words.max(words);
                 event_index.entry(form.clone()).or_default().push(i);
+                if let Some(first) = form.split_whitespace().next() {
+                    let reach = event_reach.entry(first.to_string()).or_default();
+                    *reach = (*reach).max(words);
+                }
             }
         }
         let country_index = self
@@ -427,6 +433,7 @@ impl Tables {
             country_index,
             events: self.events,
             event_index,
+            event_reach,
             max_event_words,
             matcher: Matcher::new(surfaces),
         }

@@ -499,6 +499,12 @@ pub fn prepare(html: &str) -> Prepared<'_> {
         let tag_end = memchr::memchr(b'>', &b[name_start..]).map(|p| name_start + p);
         if !closing && let Some(raw) = DROPPED.iter().find(|d| name.eq_ignore_ascii_case(d)) {
             let Some(tag_end) = tag_end else { break };
+            // `<svg/>` is complete (foreign content honours the slash; HTML elements do not).
+            if raw == b"svg" && tag_end > 0 && b[tag_end - 1] == b'/' {
+                cut(lt, tag_end + 1, &mut copied);
+                i = tag_end + 1;
+                continue;
+            }
             let Some(close) = find_end_tag(&b[tag_end..], raw).map(|p| tag_end + p) else {
                 break;
             };
@@ -770,6 +776,9 @@ mod tests {
             prepare("<p>a</p>").html,
             std::borrow::Cow::Borrowed(_)
         ));
+        // A self-closed SVG is cut alone, not up to the next SVG's end.
+        let p = prepare("<svg class=\"icon\"/><p>Story.</p><svg><path/></svg>");
+        assert_eq!(p.html, "<p>Story.</p>");
         // An unclosed script leaves the rest of the page alone.
         assert!(prepare("<p>a</p><script>x").html.contains("<script>x"));
     }

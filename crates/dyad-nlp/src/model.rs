@@ -81,6 +81,8 @@ pub enum TrainEvent {
 /// A sentence's tags from [`Model::tagged`], kept to parse it later without tagging again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tagged {
+    /// The words' feature hashes, which the parser reads too.
+    keys: Vec<WordKeys>,
     tags: Vec<u16>,
 }
 
@@ -262,9 +264,8 @@ impl Model {
     /// that needs a sentence's tags first and its parse only sometimes tags it once.
     pub fn tagged(&self, forms: &[&str]) -> Tagged {
         let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
-        Tagged {
-            tags: self.tagger.tag_keys(&keys),
-        }
+        let tags = self.tagger.tag_keys(&keys);
+        Tagged { keys, tags }
     }
 
     /// The Universal POS tag of word `i` of a tagged sentence.
@@ -280,9 +281,9 @@ impl Model {
 
     /// Lemmatise and parse a sentence tagged by [`Model::tagged`] (the same forms).
     pub fn annotate_tagged<'m>(&'m self, forms: &[&str], tagged: &Tagged) -> Tree<'m> {
-        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
         let tags = tagged.tags.clone();
-        let input: Vec<Input> = keys
+        let input: Vec<Input> = tagged
+            .keys
             .iter()
             .zip(&tags)
             .map(|(k, &t)| Input {

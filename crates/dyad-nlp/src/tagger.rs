@@ -26,7 +26,7 @@ pub struct Tagger {
 }
 
 /// The features of one word: hashes computed once per sentence.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct WordKeys {
     pub norm: u64,
     pub exact: u64,

@@ -42,8 +42,7 @@ pub fn read(
         max_elements_to_parse: MAX_ELEMENTS,
         ..Default::default()
     };
-    let document = dom_query::Document::from(markup.as_ref());
-    remove_furniture(&document);
+    let document = page_without_furniture(&markup);
     let container_text = main_container(&document).map_or(0, |(_, held)| held);
     let mut reader = Readability::with_document(document, url, Some(cfg.clone()))
         .map_err(|e| IntakeError::Html(e.to_string()))?;
@@ -55,8 +54,7 @@ pub fn read(
         .is_ok_and(|a| a.text_content.len() < cfg.char_threshold)
         || parsed.is_err()
     {
-        let document = dom_query::Document::from(markup.as_ref());
-        remove_furniture(&document);
+        let document = page_without_furniture(&markup);
         reader = Readability::with_document(document, url, Some(cfg))
             .map_err(|e| IntakeError::Html(e.to_string()))?;
         parsed = reader.parse();
@@ -232,8 +230,7 @@ fn contained(part: &str, whole: &str) -> f64 {
 /// The text of a page's main container (see [`main_container`]), parsed afresh from the
 /// prepared markup with furniture removed.
 fn container_text_of(markup: &str) -> Option<String> {
-    let document = dom_query::Document::from(markup);
-    remove_furniture(&document);
+    let document = page_without_furniture(markup);
     let (node, _) = main_container(&document)?;
     let doomed: Vec<dom_query::NodeRef> = node
         .descendants_it()
@@ -290,6 +287,13 @@ fn is_furniture(el: &dom_query::NodeRef) -> bool {
 /// hidden, and extractors skip hidden elements, so it is shown again here.
 fn is_streamed_segment(el: &dom_query::NodeRef) -> bool {
     el.has_attr("hidden") && el.attr("id").is_some_and(|i| i.starts_with("S:"))
+}
+
+/// The prepared markup parsed, with its furniture removed: what every extraction pass reads.
+fn page_without_furniture(markup: &str) -> dom_query::Document {
+    let document = dom_query::Document::from(markup);
+    remove_furniture(&document);
+    document
 }
 
 /// Remove [`FURNITURE_CLASSES`] elements and show streamed segments, in one walk.
@@ -552,11 +556,6 @@ fn find_end_tag(b: &[u8], name: &[u8]) -> Option<usize> {
     None
 }
 
-/// A quick estimate of the deepest element nesting, from start and end tags alone.
-pub fn nesting_depth(html: &str) -> usize {
-    prepare(html).depth
-}
-
 /// Short lines that head what follows a story on a page, never the story itself: lists
 /// of other articles, comment sections, share prompts. Compared in lower case, with
 /// trailing punctuation ignored.
@@ -716,13 +715,13 @@ mod tests {
 
     #[test]
     fn depth_estimate() {
-        assert_eq!(nesting_depth("<div><div></div><span/></div>"), 2);
-        assert_eq!(nesting_depth("<p>a<p>b<br><img src=x><li>c"), 0);
+        assert_eq!(prepare("<div><div></div><span/></div>").depth, 2);
+        assert_eq!(prepare("<p>a<p>b<br><img src=x><li>c").depth, 0);
         assert_eq!(
-            nesting_depth("<script>if (a<b) { x = '<div>'; }</script><div></div>"),
+            prepare("<script>if (a<b) { x = '<div>'; }</script><div></div>").depth,
             1
         );
-        assert_eq!(nesting_depth("<!-- <div> --><section>"), 1);
+        assert_eq!(prepare("<!-- <div> --><section>").depth, 1);
     }
 
     #[test]

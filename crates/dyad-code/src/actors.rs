@@ -257,8 +257,7 @@ fn with_misspellings<'a>(
         {
             continue;
         }
-        let word = &cx.text[span.start..span.end];
-        if let Some(surfaces) = cx.lexicon.misspelt(word)
+        if let Some(surfaces) = cx.lexicon.misspelt(cx.word(t))
             && cx.upos(t) == Some("PROPN")
         {
             extra.push(dyad_lexicon::LexMatch {
@@ -278,8 +277,7 @@ fn with_misspellings<'a>(
 /// The country a single word names, if it is a country's name, demonym, capital or place
 /// ("Iraqi", "Kosovo", "Bosnian").
 fn country_word(cx: &Context, t: usize) -> Option<usize> {
-    let w = &cx.text[cx.span(t).start..cx.span(t).end];
-    cx.lexicon.lookup(w).iter().find_map(|s| match s {
+    cx.lexicon.lookup(cx.word(t)).iter().find_map(|s| match s {
         Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) | Surface::Place(c) => {
             Some(*c)
         }
@@ -287,22 +285,13 @@ fn country_word(cx: &Context, t: usize) -> Option<usize> {
     })
 }
 
-/// The group a single word at `t` names, if any.
+/// The group a single word at `t` names, if any. A country word before a group's name
+/// belongs to the group's mention ("Iraqi Kurds", "Bosnian Serbs", "Iraqi Muslims").
 fn group_word(cx: &Context, t: usize) -> Option<usize> {
-    if t >= cx.len() {
-        return None;
-    }
-    let w = &cx.text[cx.span(t).start..cx.span(t).end];
-    cx.lexicon.lookup(w).iter().find_map(|s| match s {
+    cx.lexicon.lookup(cx.word(t)).iter().find_map(|s| match s {
         Surface::Group(g) => Some(*g),
         _ => None,
     })
-}
-
-/// Whether a group's name is at token `t`, so that the country word before it belongs to
-/// the group's mention ("Iraqi Kurds", "Bosnian Serbs", "Iraqi Muslims").
-fn starts_group(cx: &Context, t: usize) -> bool {
-    group_word(cx, t).is_some()
 }
 
 /// A mention of the group `g` whose name is at tokens `t0..t1`: "Iraqi Kurds" IRQCVLkur,
@@ -439,7 +428,7 @@ fn first_pass(cx: &Context) -> Vec<Found> {
         if matches!(
             surface,
             Surface::Demonym(_) | Surface::CountryName(_) | Surface::Place(_)
-        ) && starts_group(cx, t1)
+        ) && group_word(cx, t1).is_some()
         {
             continue;
         }

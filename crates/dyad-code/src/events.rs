@@ -57,12 +57,18 @@ pub fn find(
         }
         // The sentence's parse, made when its first trigger is found.
         let mut tree: Option<Option<dyad_nlp::Tree<'static>>> = None;
+        // Every trigger of the sentence, for the stance frames read after them.
+        let mut triggers: Vec<crate::frames::Trigger> = Vec::new();
         let mut t = range.start;
         while t < range.end {
             let Some((patterns, end)) = trigger_at(cx, t, range.end) else {
                 t += 1;
                 continue;
             };
+            let before = events.len();
+            let hostile = patterns
+                .first()
+                .is_some_and(|p| p.code.get(..2).is_some_and(|r| r >= "10"));
             let inside_actor = in_sentence
                 .iter()
                 .any(|f| f.first <= t && t < f.end && !f.anaphor);
@@ -71,14 +77,7 @@ pub fn find(
                 continue;
             }
             let parsed = tree
-                .get_or_insert_with(|| {
-                    let model = dyad_nlp::Model::builtin().ok()?;
-                    let words: Vec<&str> = range.clone().map(|i| cx.word(i)).collect();
-                    Some(match cx.tagged(s) {
-                        Some(tagged) => model.annotate_tagged(&words, tagged),
-                        None => model.annotate(&words),
-                    })
-                })
+                .get_or_insert_with(|| parse_sentence(cx, s, range.clone()))
                 .as_ref();
             for p in &patterns {
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
@@ -148,6 +147,13 @@ pub fn find(
                         code = c;
                         mode = None;
                     }
+                    // "refused to deploy troops": the refusal is what happened.
+                    if mode.is_none()
+                        && refused(cx, t, range.start)
+                        && let Some(c) = refusal_code(&p.code)
+                    {
+                        code = c;
+                    }
                     let Some(info) = cameo::lookup(code) else {
                         continue;
                     };
@@ -171,7 +177,62 @@ pub fn find(
                 }
                 break;
             }
+            let coded = events.len() > before;
+            triggers.extend((t..end).map(|w| crate::frames::Trigger {
+                word: w - range.start,
+                coded,
+                hostile,
+            }));
             t = end;
+        }
+        // "Syria is willing to withdraw its troops from Lebanon": the stance is the event.
+        if !lone && (range.clone()).any(|i| crate::frames::STANCE_FORMS.contains(&cx.lower(i))) {
+            let parsed = tree
+                .get_or_insert_with(|| parse_sentence(cx, s, range.clone()))
+                .as_ref();
+            if let Some(tree) = parsed {
+                let located = crate::syntax::Located {
+                    tree,
+                    offset: range.start,
+                    actors: &in_sentence,
+                };
+                let framed = crate::frames::find(&located, &triggers, |tok| {
+                    sources_before(cx, &in_sentence, tok)
+                });
+                for f in framed {
+                    let tok = range.start + f.word;
+                    if cx.in_quote(tok) {
+                        continue;
+                    }
+                    let Some(info) = cameo::lookup(f.code) else {
+                        continue;
+                    };
+                    let key = (
+                        s,
+                        f.source.mention.actor.code.clone(),
+                        f.target
+                            .map(|t| t.mention.actor.code.clone())
+                            .unwrap_or_default(),
+                        info.root(),
+                    );
+                    if !seen.insert(key) {
+                        continue;
+                    }
+                    let mode = match mode(cx, f.source.end.min(tok), tok, range.start) {
+                        // The stance is the event: "agreed to" is no intention to agree.
+                        Some(Mode::Intended) => None,
+                        m => m,
+                    };
+                    let at = Where {
+                        sentence: s,
+                        trigger: (tok, tok + 1),
+                        sentence_end: range.end,
+                    };
+                    events.push(event(
+                        cx, times, published, at, f.source, f.target, info, mode,
+                    ));
+                }
+            }
         }
         // "Britain said Libya must hand over the suspects": a demand.
         for (source, target, m) in must_demands(cx, &in_sentence, range.clone()) {
@@ -205,6 +266,21 @@ pub fn find(
         }
     }
     events
+}
+
+/// The parse of sentence `s` (tokens `range`), reusing its tags when the actor rules
+/// tagged it.
+fn parse_sentence(
+    cx: &Context,
+    s: usize,
+    range: std::ops::Range<usize>,
+) -> Option<dyad_nlp::Tree<'static>> {
+    let model = dyad_nlp::Model::builtin().ok()?;
+    let words: Vec<&str> = range.map(|i| cx.word(i)).collect();
+    Some(match cx.tagged(s) {
+        Some(tagged) => model.annotate_tagged(&words, tagged),
+        None => model.annotate(&words),
+    })
 }
 
 /// Where an event was found: its sentence, its trigger's tokens, the sentence's end.
@@ -338,6 +414,47 @@ fn threatened(cx: &Context, t: usize, first: usize, last: usize, mode: Option<Mo
     let conditional = matches!(mode, Some(Mode::Intended | Mode::Hypothetical))
         && (t..last).any(|i| matches!(cx.lower(i), "unless"));
     said || conditional
+}
+
+const REFUSAL_VERBS: &[&str] = &[
+    "refused",
+    "refuses",
+    "refuse",
+    "refusing",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+];
+
+/// Whether the act at trigger `t` is refused: "refused to" or "declined to" within the six
+/// words before it.
+fn refused(cx: &Context, t: usize, first: usize) -> bool {
+    (t.saturating_sub(6).max(first)..t)
+        .any(|i| REFUSAL_VERBS.contains(&cx.lower(i)) && (i + 1..t).any(|j| cx.lower(j) == "to"))
+}
+
+/// The CAMEO 12 code for refusing the act coded `code`: to meet or negotiate (125), to
+/// cooperate economically (1211) or militarily (1212), to yield (124: release 1243, ease
+/// sanctions 1244, allow in 1245, de-escalate 1246), to accept mediation (126), to
+/// settle (127); `None` for acts whose refusal is no rejection (a refused attack is no
+/// event).
+fn refusal_code(code: &str) -> Option<&'static str> {
+    let c = match code {
+        c if c.starts_with("04") => "125",
+        "061" => "1211",
+        "062" => "1212",
+        c if c.starts_with("06") || c.starts_with("07") => "121",
+        c if c.starts_with("084") => "1243",
+        c if c.starts_with("085") => "1244",
+        c if c.starts_with("086") => "1245",
+        c if c.starts_with("087") => "1246",
+        c if c.starts_with("08") => "124",
+        c if c.starts_with("03") || c.starts_with("05") => "120",
+        c if c.starts_with("15") => "120",
+        _ => return None,
+    };
+    Some(c)
 }
 
 /// The CAMEO 13 code for threatening the act coded `code`, by what is threatened: aid

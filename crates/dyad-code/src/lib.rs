@@ -29,6 +29,7 @@
 pub mod actors;
 mod context;
 pub mod events;
+mod frames;
 pub mod quotes;
 mod syntax;
 pub mod time;

@@ -65,7 +65,7 @@ impl<'a, 'f> Located<'a, 'f> {
     }
 
     /// Actors of `w` and of the words coordinated with it.
-    fn with_conjuncts(&self, w: usize) -> Vec<&'f Found> {
+    pub(crate) fn with_conjuncts(&self, w: usize) -> Vec<&'f Found> {
         let mut out = self.at(w);
         for c in self.tree.conjuncts(w) {
             for f in self.at(c) {

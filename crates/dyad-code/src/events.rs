@@ -121,7 +121,33 @@ pub fn find(
                         continue;
                     }
                     match sources_before(cx, &in_sentence, t).first() {
-                        Some(&source) if !cx.in_quote(t) => vec![(source, None)],
+                        Some(&source) if !cx.in_quote(t) => {
+                            let against = if is_protest(p) {
+                                parsed.and_then(|tree| {
+                                    let located = crate::syntax::Located {
+                                        tree,
+                                        offset: range.start,
+                                        actors: &in_sentence,
+                                    };
+                                    crate::syntax::protest_target(
+                                        &located,
+                                        t - range.start,
+                                        end - range.start,
+                                        source,
+                                    )
+                                })
+                            } else {
+                                None
+                            };
+                            let against = against.or_else(|| {
+                                if is_protest(p) {
+                                    place_after(cx, &in_sentence, end, range.end, source)
+                                } else {
+                                    None
+                                }
+                            });
+                            vec![(source, against)]
+                        }
                         _ => continue,
                     }
                 } else {
@@ -692,6 +718,44 @@ fn protest_action(cx: &Context, t: usize) -> bool {
         .any(|i| PROTEST_VERBS.contains(&cx.lower(i)) && !matches!(cx.lower(i + 1), "off" | "for"))
 }
 
+/// Prepositions of where a protest happens.
+const PROTEST_PLACES: &[&str] = &[
+    "in",
+    "at",
+    "outside",
+    "near",
+    "inside",
+    "throughout",
+    "across",
+    "around",
+];
+
+/// By word order, the actor a protest happens at or in: the first named within six words
+/// after one of [`PROTEST_PLACES`] following the trigger ("in the coastal city of
+/// Mombasa", "outside the US embassy").
+fn place_after<'f>(
+    cx: &Context,
+    actors: &[&'f Found],
+    end: usize,
+    sentence_end: usize,
+    source: &Found,
+) -> Option<&'f Found> {
+    (end..sentence_end)
+        .filter(|&i| PROTEST_PLACES.contains(&cx.lower(i)))
+        .find_map(|i| {
+            actors
+                .iter()
+                .find(|f| {
+                    f.first > i
+                        && f.first <= i + 6
+                        && !std::ptr::eq(**f, source)
+                        && !f.in_compound
+                        && (i + 1..f.first).all(|j| cx.upos(j) != Some("VERB"))
+                })
+                .copied()
+        })
+}
+
 /// Whether `p` is the last of a trigger's patterns: the target-less reading is tried only
 /// once every pattern has failed to find a target.
 fn last_pattern_of(patterns: &[&EventPattern], p: &EventPattern) -> bool {
@@ -1203,6 +1267,30 @@ mod tests {
         // Named, not done: riots people were killed in, a strike called off.
         assert!(events("Serbia said 28 people were killed in ethnic riots.").is_empty());
         assert!(events("The Nigerian teachers' union called off a strike.").is_empty());
+    }
+
+    #[test]
+    fn a_protest_is_against_what_it_is_done_for_or_where_it_happens() {
+        // What the protest is for or against names its target.
+        assert_eq!(
+            events(
+                "Hundreds of Bangladeshi workers demonstrated outside the embassy to protest against Qatar's new labour law."
+            ),
+            [ev("BGDLAB", "QAT", "141", None, "demonstrated")]
+        );
+        assert_eq!(
+            events(
+                "Iranian students began a hunger strike in protest of the Iraqi government's decision."
+            ),
+            [ev("IRNEDU", "IRQGOV", "142", None, "began a hunger strike")]
+        );
+        // Else the country of the place, however it is named.
+        assert_eq!(
+            events(
+                "Thousands of Kenyan teachers staged demonstrations in the coastal city of Mombasa on Monday."
+            ),
+            [ev("KENEDU", "KEN", "141", None, "staged demonstrations")]
+        );
     }
 
     #[test]

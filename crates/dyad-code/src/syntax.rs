@@ -64,6 +64,13 @@ impl<'a, 'f> Located<'a, 'f> {
             .collect()
     }
 
+    /// The first actor named inside sentence words `span`.
+    pub(crate) fn first_in(&self, span: std::ops::Range<usize>) -> Option<&'f Found> {
+        self.actors.iter().copied().find(|f| {
+            f.first >= self.offset + span.start && f.end <= self.offset + span.end && !f.in_compound
+        })
+    }
+
     /// Actors of `w` and of the words coordinated with it.
     pub(crate) fn with_conjuncts(&self, w: usize) -> Vec<&'f Found> {
         let mut out = self.at(w);
@@ -147,6 +154,87 @@ fn is_verbal(tree: &Tree, w: usize) -> bool {
     matches!(tree.upos(w), "VERB" | "AUX")
 }
 
+/// Whom a protest with no target named is against: an actor in what it is done for or
+/// against ("a hunger strike to demand the resignation of the Algerian president", "in
+/// protest of the Russian government's refusal", "against Israeli military policies"), else
+/// the country of the place where it happens ("demonstrated in the northern city of
+/// Kirkuk", "throughout Indonesia"). `source` is the protester, never their own target.
+pub(crate) fn protest_target<'f>(
+    at: &Located<'_, 'f>,
+    first: usize,
+    end: usize,
+    source: &Found,
+) -> Option<&'f Found> {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    // The protest, and the verb it is done with ("staged rallies", "began a hunger strike").
+    let mut hosts: Vec<usize> = (first..end).collect();
+    if !is_verbal(tree, h)
+        && let Some(g) = tree.head(h).filter(|&g| is_verbal(tree, g))
+    {
+        hosts.push(g);
+    }
+    let other = |f: &&&'f Found| !std::ptr::eq(**f, source) && !f.in_compound;
+    let mut places = Vec::new();
+    for &host in &hosts {
+        for d in tree.children(host) {
+            let case = tree
+                .children(d)
+                .find(|&c| matches!(tree.relation(c), "case" | "mark"))
+                .map(|c| tree.lemma(c).to_lowercase());
+            let purpose = match tree.relation(d) {
+                "advcl" | "xcomp" => case.as_deref() == Some("to") || tree.upos(d) == "VERB",
+                "obl" | "nmod" => {
+                    matches!(case.as_deref(), Some("against" | "over" | "at" | "for"))
+                        || (case.as_deref() == Some("in")
+                            && tree.lemma(d).to_lowercase() == "protest")
+                }
+                _ => false,
+            };
+            let span = tree.subtree(d);
+            if purpose {
+                let found = at
+                    .actors
+                    .iter()
+                    .filter(other)
+                    .find(|f| {
+                        f.first >= at.offset + span.start
+                            && f.end <= at.offset + span.end
+                            && !is_place(f)
+                    })
+                    .copied();
+                if found.is_some() {
+                    return found;
+                }
+            }
+            let locative = matches!(
+                case.as_deref(),
+                Some(
+                    "in" | "at"
+                        | "outside"
+                        | "near"
+                        | "inside"
+                        | "throughout"
+                        | "across"
+                        | "around"
+                )
+            );
+            if locative && matches!(tree.relation(d), "obl" | "nmod") {
+                places.extend(
+                    at.actors
+                        .iter()
+                        .filter(other)
+                        .filter(|f| {
+                            f.first >= at.offset + span.start && f.end <= at.offset + span.end
+                        })
+                        .copied(),
+                );
+            }
+        }
+    }
+    places.into_iter().next()
+}
+
 /// Source and target actors of the trigger at sentence words `first..end`, or `None` when
 /// the tree does not give both.
 pub(crate) fn arguments<'f>(
@@ -226,10 +314,16 @@ pub(crate) fn arguments<'f>(
                 targets.retain(|f| !is_place(f));
             }
             Target::Preposition(prep) => {
+                let locative = LOCATIVE_RULES.contains(&prep.as_str());
                 for &host in &hosts {
                     for (w, case) in tree.obliques(host) {
                         if case == Some(prep.as_str()) {
-                            targets.extend(at.with_conjuncts(w));
+                            let found = at.with_conjuncts(w);
+                            // "in the northern city of Kirkuk": the place inside the phrase.
+                            if found.is_empty() && locative {
+                                targets.extend(at.first_in(tree.subtree(w)));
+                            }
+                            targets.extend(found);
                         }
                     }
                 }

@@ -94,11 +94,18 @@ pub fn find(
                     };
                     crate::syntax::arguments(&located, p, t - range.start, end - range.start)
                 });
+                // A named act of force with no actor the parse gives it is talk about
+                // force ("assistance to the war against Iraq", "during the fight against
+                // Serb forces"), not an event; word order would pick the nearest names.
+                let named_force = parsed.is_some()
+                    && p.code.get(..2).is_some_and(|r| r >= "17")
+                    && (t..end).all(|i| !matches!(cx.upos(i), Some("VERB" | "AUX")));
                 let pairs: Vec<(&Found, &Found)> = match by_syntax {
                     Some((sources, targets)) => sources
                         .iter()
                         .flat_map(|s| targets.iter().map(move |t| (*s, *t)))
                         .collect(),
+                    None if named_force => Vec::new(),
                     None => match arguments(cx, &in_sentence, p, t, end) {
                         Some((sources, target)) => {
                             sources.into_iter().map(|s| (s, target)).collect()

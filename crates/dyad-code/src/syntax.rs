@@ -310,6 +310,14 @@ pub(crate) fn arguments<'f>(
                             targets.extend(at.with_conjuncts(w));
                         }
                     }
+                    // The one it is given to: "will give Tanzania a grant".
+                    if tree.relation(h) == "obj"
+                        && let Some(g) = tree.head(h)
+                    {
+                        for o in tree.children(g).filter(|&d| tree.relation(d) == "iobj") {
+                            targets.extend(at.with_conjuncts(o));
+                        }
+                    }
                 }
                 targets.retain(|f| !is_place(f));
             }
@@ -332,6 +340,16 @@ pub(crate) fn arguments<'f>(
                 }
             }
         }
+    }
+    // A demand or an appeal is made of whoever is to act: "demanded that Israel ease the
+    // restrictions", "urged that the council meet".
+    if targets.is_empty() && is_verbal(tree, h) && matches!(p.code.get(..2), Some("10" | "02")) {
+        for c in tree.children(h).filter(|&d| tree.relation(d) == "ccomp") {
+            if let Some(s) = tree.subject(c) {
+                targets.extend(at.with_conjuncts(s));
+            }
+        }
+        targets.retain(|f| !is_place(f));
     }
     // The source is never its own target ("Russia and China held talks with each other" is
     // left to the reciprocal rule).
@@ -402,6 +420,27 @@ mod tests {
         for s in ["USA", "CAN", "GBR"] {
             assert!(has(&e, s, "IRN", "16"), "{s}: {e:?}");
         }
+    }
+
+    #[test]
+    fn the_receiver_of_a_nominal_act_is_its_verbs_indirect_object() {
+        let e = events("Norway gave Mozambique a loan of 40 million dollars on Tuesday.");
+        assert!(has(&e, "NOR", "MOZ", "07"), "{e:?}");
+    }
+
+    #[test]
+    fn a_demand_is_made_of_the_subject_of_its_clause() {
+        let e = events("Turkey demanded that Sweden extradite the two journalists.");
+        assert!(has(&e, "TUR", "SWE", "10"), "{e:?}");
+    }
+
+    #[test]
+    fn named_force_without_an_actor_is_no_event() {
+        // The war is Washington's, not Turkey's: Turkey refused to help it.
+        let e = events(
+            "Turkey has declined to commit troops to the US-led war against Iraq, officials said.",
+        );
+        assert!(!has(&e, "TUR", "IRQ", "19"), "{e:?}");
     }
 
     #[test]

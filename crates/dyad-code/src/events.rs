@@ -180,12 +180,27 @@ pub fn find(
                         code = c;
                         mode = None;
                     }
-                    // "refused to deploy troops": the refusal is what happened.
-                    if mode.is_none()
-                        && refused(cx, t, range.start)
-                        && let Some(c) = refusal_code(&p.code)
+                    // "plans to impose sanctions", "wants to attack": a hostile act
+                    // announced is a threat, and the threat is what happened.
+                    if mode == Some(Mode::Intended)
+                        && p.code.get(..2).is_some_and(|r| r >= "14")
+                        && let Some(c) = threat_code(&p.code)
                     {
                         code = c;
+                        mode = None;
+                    }
+                    // "refused to deploy troops", "would not provide support": the
+                    // refusal is what happened.
+                    let will_not = mode == Some(Mode::Negated)
+                        && (source.end.min(t)..t).any(|i| {
+                            matches!(cx.lower(i), "will" | "would" | "'ll" | "wo" | "shall")
+                                && NEGATION.contains(&cx.lower(i + 1))
+                        });
+                    if (mode.is_none() && refused(cx, t, range.start)) || will_not {
+                        if let Some(c) = refusal_code(&p.code) {
+                            code = c;
+                            mode = None;
+                        }
                     }
                     let Some(info) = cameo::lookup(code) else {
                         continue;
@@ -437,15 +452,16 @@ fn must_demands<'f>(
 const THREAT_VERBS: &[&str] = &["threatened", "threatens", "threaten", "threatening"];
 
 /// Whether the act at trigger `t` is threatened rather than done: "threatened to" within
-/// the six words before it ("threatened to launch a new offensive"), or an intended or conditional act followed by "unless" or
-/// "if" in its sentence ("will withdraw its troops unless ...").
+/// the six words before it ("threatened to launch a new offensive"), or an intended or
+/// conditional act followed by "unless" or "if" in its sentence ("will withdraw its troops
+/// unless ...", "may halt its mediation if ...").
 fn threatened(cx: &Context, t: usize, first: usize, last: usize, mode: Option<Mode>) -> bool {
     let before = t.saturating_sub(6).max(first)..t;
     let said = before
         .clone()
         .any(|i| THREAT_VERBS.contains(&cx.lower(i)) && (i + 1..t).any(|j| cx.lower(j) == "to"));
     let conditional = matches!(mode, Some(Mode::Intended | Mode::Hypothetical))
-        && (t..last).any(|i| matches!(cx.lower(i), "unless"));
+        && (t..last).any(|i| matches!(cx.lower(i), "unless" | "if"));
     said || conditional
 }
 
@@ -1253,6 +1269,34 @@ mod tests {
             events("Russia imposed sanctions on Georgia."),
             [ev("RUS", "GEO", "163", None, "imposed sanctions")]
         );
+        // A hostile act announced or wanted is a threat of it.
+        let found = events("Turkey plans to attack Kurdish militias in Syria next week.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "TUR" && e.1.starts_with("SYR") && e.2.starts_with("13")),
+            "{found:?}"
+        );
+        // A cooperative act announced stays an intention (03).
+        let found = events("Japan will send humanitarian aid to Nepal.");
+        assert!(
+            found.iter().all(|e| e.2.starts_with("03")) && !found.is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_promise_not_to_cooperate_is_a_refusal() {
+        let found = events("Germany said it would not provide military aid to Ukraine.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "DEU" && e.1 == "UKR" && e.2.starts_with("12") && e.3.is_none()),
+            "{found:?}"
+        );
+        // Not doing something is only negated: "did not attend" refuses nothing said.
+        let found = events("Germany did not provide military aid to Ukraine.");
+        assert!(found.iter().all(|e| !e.2.starts_with("12")), "{found:?}");
     }
 
     #[test]

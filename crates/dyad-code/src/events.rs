@@ -196,11 +196,11 @@ pub fn find(
                             matches!(cx.lower(i), "will" | "would" | "'ll" | "wo" | "shall")
                                 && NEGATION.contains(&cx.lower(i + 1))
                         });
-                    if (mode.is_none() && refused(cx, t, range.start)) || will_not {
-                        if let Some(c) = refusal_code(&p.code) {
-                            code = c;
-                            mode = None;
-                        }
+                    if ((mode.is_none() && refused(cx, t, range.start)) || will_not)
+                        && let Some(c) = refusal_code(&p.code)
+                    {
+                        code = c;
+                        mode = None;
                     }
                     let Some(info) = cameo::lookup(code) else {
                         continue;

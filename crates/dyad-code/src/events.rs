@@ -656,8 +656,34 @@ fn trigger_at<'l>(
 /// Also passes over numbers and quantifiers: "expelled two British diplomats".
 fn skip_determiners(cx: &Context, mut t: usize) -> usize {
     const QUANTIFIERS: &[&str] = &[
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "dozen",
-        "several", "some", "many", "more", "other", "senior", "top", "several", "hundreds", "of",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "dozens",
+        "dozen",
+        "several",
+        "some",
+        "many",
+        "more",
+        "other",
+        "senior",
+        "top",
+        "hundreds",
+        "thousands",
+        "tens",
+        "scores",
+        "million",
+        "millions",
+        "about",
+        "nearly",
+        "almost",
+        "of",
     ];
     let start = t;
     while DETERMINERS.contains(&cx.lower(t))
@@ -1473,6 +1499,13 @@ mod tests {
         let got = events("Russia expelled two British diplomats on Tuesday.");
         assert!(
             got.iter().any(|e| e.0 == "RUS" && e.1 == "GBRGOV"),
+            "{got:?}"
+        );
+        // Counted people: "thousands of", "nearly a million".
+        let got = events("Jordan gave refuge to thousands of Iraqi refugees last year.");
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "JOR" && e.1.starts_with("IRQ") && e.2 == "075"),
             "{got:?}"
         );
     }

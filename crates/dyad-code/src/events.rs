@@ -79,6 +79,13 @@ pub fn find(
             let parsed = tree
                 .get_or_insert_with(|| parse_sentence(cx, s, range.clone()))
                 .as_ref();
+            // "The US claimed that ISIL had attacked Iraq": the claim is the event (an
+            // accusation, coded from "claimed that"); what is claimed is not known to
+            // have happened.
+            if parsed.is_some_and(|tree| claimed(tree, t - range.start)) {
+                t = end;
+                continue;
+            }
             for p in &patterns {
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
                     continue;
@@ -314,6 +321,26 @@ pub fn find(
         }
     }
     events
+}
+
+/// Verbs of claiming: what they report is an accusation, not an event.
+const CLAIMING: &[&str] = &["claim", "allege", "accuse", "charge"];
+
+/// Whether sentence word `w` is in the clause that a verb of claiming governs ("claimed
+/// that ISIL had attacked Iraq", "accused Kyiv of shelling the plant").
+fn claimed(tree: &dyad_nlp::Tree, w: usize) -> bool {
+    let mut at = w;
+    for _ in 0..6 {
+        let Some(h) = tree.head(at) else {
+            return false;
+        };
+        let via_clause = matches!(tree.relation(at), "ccomp" | "advcl");
+        if via_clause && CLAIMING.contains(&tree.lemma(h).to_lowercase().as_str()) {
+            return true;
+        }
+        at = h;
+    }
+    false
 }
 
 /// The parse of sentence `s` (tokens `range`), reusing its tags when the actor rules
@@ -1307,6 +1334,26 @@ mod tests {
         let found = events("Japan will send humanitarian aid to Nepal.");
         assert!(
             found.iter().all(|e| e.2.starts_with("03")) && !found.is_empty(),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_claimed_act_is_an_accusation_not_an_event() {
+        let found = events("Iran claimed that Israel had attacked its embassy in Damascus.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "IRN" && e.1 == "ISR" && e.2 == "112"),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|e| e.0 == "ISR"), "{found:?}");
+        // A reported event stays an event: "said" claims nothing.
+        let found = events("Officials said Russian forces shelled Kharkiv on Monday.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "RUSMIL" && e.2.starts_with("19")),
             "{found:?}"
         );
     }

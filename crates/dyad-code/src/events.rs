@@ -86,6 +86,20 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "Jordan's visiting King Abdullah", "the besieged town": a participle that
+            // describes a noun tells no event of its own.
+            if end == t + 1
+                && t > range.start
+                && (DETERMINERS.contains(&cx.lower(t - 1))
+                    || matches!(cx.lower(t - 1), "'s" | "’s"))
+                && parsed.is_some_and(|tree| {
+                    tree.relation(t - range.start) == "amod"
+                        && matches!(cx.upos(t), Some("VERB" | "ADJ"))
+                })
+            {
+                t = end;
+                continue;
+            }
             for p in &patterns {
                 if p.unless.iter().any(|u| cx.lower(end) == u) {
                     continue;
@@ -115,7 +129,11 @@ pub fn find(
                     None if named_force => Vec::new(),
                     None => match arguments(cx, &in_sentence, p, t, end) {
                         Some((sources, target)) => {
-                            sources.into_iter().map(|s| (s, target)).collect()
+                            let targets = with_following(cx, &in_sentence, target);
+                            sources
+                                .into_iter()
+                                .flat_map(|s| targets.iter().map(move |t| (s, *t)))
+                                .collect()
                         }
                         None => reciprocal(cx, &in_sentence, p, t),
                     },
@@ -1000,9 +1018,20 @@ fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f F
         })
         .copied()
         .collect();
-    let Some(last) = candidates.last() else {
+    let Some(mut last) = candidates.last() else {
         return Vec::new();
     };
+    // "Pakistan, a key U.S. ally in the war, has refused": the subject is before the
+    // apposition, not inside it.
+    if let Some(before) = candidates.iter().rev().find(|f| {
+        f.end < last.first
+            && cx.lower(f.end) == ","
+            && matches!(cx.lower(f.end + 1), "a" | "an" | "the" | "its" | "whose")
+            && (f.end + 1..last.first).all(|i| cx.lower(i) != ",")
+            && (last.end..t).any(|i| cx.lower(i) == ",")
+    }) {
+        last = before;
+    }
     // All mentions sharing the last one's span ("the two leaders" is two actors).
     let mut group: Vec<&Found> = candidates
         .iter()
@@ -1027,6 +1056,29 @@ fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f F
         }
     }
     group
+}
+
+/// A target and the actors listed after it: "to Iran, Libya, North Korea and Cuba".
+fn with_following<'f>(cx: &Context, actors: &[&'f Found], first: &'f Found) -> Vec<&'f Found> {
+    let mut out = vec![first];
+    let mut end = first.end;
+    while let Some(next) = actors.iter().find(|f| {
+        let gap = end..f.first;
+        let joined = gap.clone().any(|i| matches!(cx.lower(i), "and" | "or"));
+        // A comma alone joins only an item the list goes on after ("Iran, Libya and
+        // Cuba"), not "…, the Israeli army said".
+        f.first > end
+            && f.first <= end + 2
+            && !f.in_compound
+            && gap
+                .clone()
+                .all(|i| matches!(cx.lower(i), "," | "and" | "or"))
+            && (joined || matches!(cx.lower(f.end), "," | "and" | "or"))
+    }) {
+        out.push(next);
+        end = next.end;
+    }
+    out
 }
 
 /// True when a mention can be a subject: not the object of a preposition, and not
@@ -1336,6 +1388,31 @@ mod tests {
             found.iter().all(|e| e.2.starts_with("03")) && !found.is_empty(),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn lists_appositions_and_participles() {
+        // Every country of a listed target.
+        let found = events("Japan sent aid to Nepal, Bhutan and Bangladesh after the floods.");
+        for c in ["NPL", "BTN", "BGD"] {
+            assert!(
+                found.iter().any(|e| e.0 == "JPN" && e.1 == c),
+                "{c}: {found:?}"
+            );
+        }
+        // A comma that ends the sentence's report is no list.
+        let found =
+            events("Police in Gaza arrested two activists from Egypt, the Israeli army said.");
+        assert!(!found.iter().any(|e| e.1.starts_with("ISR")), "{found:?}");
+        // The subject before an apposition acts, not the name inside it.
+        let found = events(
+            "Kenya, a close ally of Britain in the region, has expelled two Somali diplomats.",
+        );
+        assert!(
+            found.iter().any(|e| e.0 == "KEN" && e.1.starts_with("SOM")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|e| e.0.starts_with("GBR")), "{found:?}");
     }
 
     #[test]

@@ -3,8 +3,9 @@
 //! the ScrapingHub and WCXB benchmarks. The parser's floors sit just under the shipped
 //! model's scores (see `models/README.md`): they guard against breaking the model or its
 //! file and are not the accuracy targets. The extraction floors are the levels issue 3
-//! asks for (ScrapingHub 0.965, WCXB 0.94). Timing is not checked: tests are not
-//! benchmarks.
+//! asks for (ScrapingHub 0.965, WCXB 0.94). The event coding floors sit just under the
+//! levels reached so far, far below what issue 6 asks for, so that a change that loses
+//! events is seen. Timing is not checked: tests are not benchmarks.
 //!
 //! Run with `cargo test -p dyad --test evals -- --ignored`.
 
@@ -79,4 +80,32 @@ fn extraction_scores_hold() {
     assert!(f1(&stdout, "scrapinghub") >= 0.965, "{stdout}");
     assert!(f1(&stdout, "wcxb-articles/dev") >= 0.94, "{stdout}");
     assert!(f1(&stdout, "wcxb-articles/test") >= 0.94, "{stdout}");
+}
+
+/// The F1 of the first line starting with `row` after the line starting with `set`, in
+/// `dyad eval events`.
+fn events_f1(stdout: &str, set: &str, row: &str) -> f64 {
+    let line = stdout
+        .lines()
+        .skip_while(|l| !l.starts_with(set))
+        .find(|l| l.trim_start().starts_with(row))
+        .unwrap_or_else(|| panic!("a {row} line after {set} in\n{stdout}"));
+    line.split_whitespace()
+        .last()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("an F1 in {line}"))
+}
+
+#[test]
+#[ignore = "reads ../shared/bench/events"]
+fn event_scores_hold() {
+    // Floors just under the levels reached in session 4 (NOTES.md); issue 6 asks for
+    // 0.85 (PETRARCH2) and 0.75 (PLOVER, countries).
+    let stdout = eval(&["events", "../shared/bench/events"]);
+    let petrarch = events_f1(&stdout, "PETRARCH2 gold", "root + source and target");
+    let plover = events_f1(&stdout, "PLOVER gold", "root + source and target");
+    let plover_type = events_f1(&stdout, "PLOVER gold", "type only");
+    assert!(petrarch >= 0.47, "{stdout}");
+    assert!(plover >= 0.47, "{stdout}");
+    assert!(plover_type >= 0.55, "{stdout}");
 }

@@ -173,7 +173,9 @@ pub fn find(
                             };
                             let against = against.or_else(|| {
                                 if is_protest(p) {
-                                    place_after(cx, &in_sentence, end, range.end, source)
+                                    purpose_after(cx, &in_sentence, end, range.end, source).or_else(
+                                        || place_after(cx, &in_sentence, end, range.end, source),
+                                    )
                                 } else {
                                     None
                                 }
@@ -810,6 +812,44 @@ fn protest_action(cx: &Context, t: usize) -> bool {
     let first = cx.sentence_tokens(cx.sentence_of(t)).start;
     (t.saturating_sub(3).max(first)..t)
         .any(|i| PROTEST_VERBS.contains(&cx.lower(i)) && !matches!(cx.lower(i + 1), "off" | "for"))
+}
+
+/// Words that open what a protest is for or against: "to demand ...", "against ...",
+/// "calling for ...".
+const PURPOSES: &[&str] = &[
+    "against",
+    "over",
+    "demanding",
+    "calling",
+    "denouncing",
+    "protesting",
+    "urging",
+];
+
+/// By word order, whom a protest is against: the first actor named within twelve words
+/// after "to" + verb or one of [`PURPOSES`] following the trigger ("a hunger strike
+/// outside parliament to demand the return of land seized by Algerian forces").
+fn purpose_after<'f>(
+    cx: &Context,
+    actors: &[&'f Found],
+    end: usize,
+    sentence_end: usize,
+    source: &Found,
+) -> Option<&'f Found> {
+    let opens = (end..sentence_end).find(|&i| {
+        PURPOSES.contains(&cx.lower(i)) || (cx.lower(i) == "to" && cx.upos(i + 1) == Some("VERB"))
+    })?;
+    actors
+        .iter()
+        .find(|f| {
+            f.first > opens
+                && f.first <= opens + 12
+                && !std::ptr::eq(**f, source)
+                && !f.in_compound
+                && !is_place(f)
+                && (opens..f.first).all(|j| !matches!(cx.lower(j), ";" | ":"))
+        })
+        .copied()
 }
 
 /// Prepositions of where a protest happens.
@@ -1484,6 +1524,14 @@ mod tests {
                 "Iranian students began a hunger strike in protest of the Iraqi government's decision."
             ),
             [ev("IRNEDU", "IRQGOV", "142", None, "began a hunger strike")]
+        );
+        // By word order when the parse misses the clause.
+        let found = events(
+            "Algerian farmers began a hunger strike outside parliament to demand the return of land seized by Algerian government forces.",
+        );
+        assert!(
+            found.iter().any(|e| e.1 == "DZAGOV" && e.2 == "142"),
+            "{found:?}"
         );
         // Else the country of the place, however it is named.
         assert_eq!(

@@ -195,13 +195,21 @@ pub fn find(
                         continue;
                     }
                     let mut mode = mode(cx, source.end.min(t), t, range.start);
+                    // The parse sees a stance the word window misses: "agreed in
+                    // principle to provide aid", "agreed that they should cooperate".
+                    let stance =
+                        parsed.and_then(|tree| crate::frames::stance_over(tree, t - range.start));
+                    if mode.is_none() && stance == Some(crate::frames::Stance::Intent) {
+                        mode = Some(Mode::Intended);
+                    }
                     let mut code = match mode {
                         Some(Mode::Intended) => intent_code(&p.code).unwrap_or(p.code.as_str()),
                         _ => p.code.as_str(),
                     };
                     // "threatened to impose sanctions", "will withdraw its force unless ...":
                     // the threat is what happened.
-                    if threatened(cx, t, range.start, range.end, mode)
+                    if (threatened(cx, t, range.start, range.end, mode)
+                        || stance == Some(crate::frames::Stance::Threat))
                         && let Some(c) = threat_code(&p.code)
                     {
                         code = c;
@@ -223,7 +231,9 @@ pub fn find(
                             matches!(cx.lower(i), "will" | "would" | "'ll" | "wo" | "shall")
                                 && NEGATION.contains(&cx.lower(i + 1))
                         });
-                    if ((mode.is_none() && refused(cx, t, range.start)) || will_not)
+                    let refusal = refused(cx, t, range.start)
+                        || stance == Some(crate::frames::Stance::Refusal);
+                    if ((mode.is_none() && refusal) || will_not)
                         && let Some(c) = refusal_code(&p.code)
                     {
                         code = c;

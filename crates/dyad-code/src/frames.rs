@@ -19,7 +19,7 @@ use crate::syntax::Located;
 
 /// What a stance verb makes of the act it governs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Stance {
+pub(crate) enum Stance {
     /// "threatened to ...": CAMEO 13.
     Threat,
     /// "demanded that ...", "insisted that ...": CAMEO 10.
@@ -239,6 +239,40 @@ pub(crate) fn find<'f>(
     out
 }
 
+/// The stance that governs sentence word `w`, if one does within a few clauses: "agreed
+/// in principle to provide aid" (intent), "threatened on Monday to impose sanctions"
+/// (threat), "refused to hand over the suspects" (refusal). Demands are left out: what is
+/// demanded is another actor's act.
+pub(crate) fn stance_over(tree: &Tree, w: usize) -> Option<Stance> {
+    let mut at = w;
+    for _ in 0..4 {
+        let h = tree.head(at)?;
+        let rel = tree.relation(at);
+        let clausal = matches!(rel, "xcomp" | "ccomp")
+            || (rel == "advcl"
+                && tree
+                    .children(at)
+                    .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to"));
+        if !clausal {
+            // A noun inside the clause ("to impose sanctions") climbs to its verb.
+            if matches!(rel, "obj" | "obl" | "nmod" | "compound" | "amod" | "conj") {
+                at = h;
+                continue;
+            }
+            return None;
+        }
+        let lemma = tree.lemma(h).to_lowercase();
+        if let Some(&(_, stance)) = STANCES.iter().find(|(l, _)| *l == lemma)
+            && matches!(tree.upos(h), "VERB" | "ADJ")
+            && stance != Stance::Demand
+        {
+            return Some(stance);
+        }
+        at = h;
+    }
+    None
+}
+
 /// The clause or phrase a stance word governs: its open or closed clausal complement, an
 /// adverbial "to" clause the parser may have attached instead, or for "agreed to a
 /// ceasefire" the noun after "to".
@@ -402,6 +436,24 @@ mod tests {
             "VNM",
             "KHM",
             "0356"
+        ));
+    }
+
+    #[test]
+    fn an_act_under_a_stance_takes_its_code_from_the_stance() {
+        // Intent read from the parse, with words between "agreed" and "to".
+        assert!(has(
+            "Sweden agreed in principle on Monday to provide 50 million euros of aid to Moldova.",
+            "SWE",
+            "MDA",
+            "03"
+        ));
+        // A refusal two clauses up.
+        assert!(has(
+            "Serbia has so far refused, despite pressure, to hand over the suspects to Croatia.",
+            "SRB",
+            "HRV",
+            "12"
         ));
     }
 

@@ -50,8 +50,9 @@ const STANCES: &[(&str, Stance)] = &[
     ("decline", Stance::Refusal),
 ];
 
-/// Inflected forms of the stance words, to decide cheaply whether a sentence needs its
-/// parse for frames at all.
+/// Inflected forms of the stance words (and of the verbs of getting that
+/// [`arms_received`] reads), to decide cheaply whether a sentence needs its parse for
+/// frames at all.
 pub(crate) const STANCE_FORMS: &[&str] = &[
     "threatened",
     "threatens",
@@ -102,6 +103,16 @@ pub(crate) const STANCE_FORMS: &[&str] = &[
     "declines",
     "decline",
     "declining",
+    // Verbs of getting, for arms received.
+    "received",
+    "receives",
+    "receive",
+    "receiving",
+    "got",
+    "gets",
+    "obtained",
+    "obtains",
+    "secured",
 ];
 
 /// One event read from a stance verb: who, to whom, the CAMEO code, and the stance word
@@ -136,6 +147,10 @@ pub(crate) fn find<'f>(
     let mut out = Vec::new();
     for w in 0..tree.len() {
         let lemma = tree.lemma(w).to_lowercase();
+        if let Some(f) = arms_received(at, w, &lemma, triggers) {
+            out.push(f);
+            continue;
+        }
         let Some(&(_, mut stance)) = STANCES.iter().find(|(l, _)| *l == lemma) else {
             continue;
         };
@@ -271,6 +286,52 @@ pub(crate) fn stance_over(tree: &Tree, w: usize) -> Option<Stance> {
         at = h;
     }
     None
+}
+
+/// Weapons are no event word of their own ("weapons" names far more than a transfer), but
+/// "the rebels received weapons from Russia" is Russia arming the rebels (072).
+const ARMS: &[&str] = &[
+    "weapon",
+    "weapons",
+    "arm",
+    "arms",
+    "ammunition",
+    "munition",
+    "munitions",
+];
+
+/// "X received / got / obtained weapons from Y": Y gives X military aid.
+fn arms_received<'f>(
+    at: &Located<'_, 'f>,
+    w: usize,
+    lemma: &str,
+    triggers: &[Trigger],
+) -> Option<Framed<'f>> {
+    let tree = at.tree;
+    if !crate::syntax::GETTING_VERBS.contains(&lemma) || tree.upos(w) != "VERB" {
+        return None;
+    }
+    let object = tree
+        .objects(w)
+        .into_iter()
+        .find(|&o| ARMS.contains(&tree.lemma(o).to_lowercase().as_str()))?;
+    if triggers.iter().any(|t| t.word == object && t.coded) {
+        return None;
+    }
+    let giver = tree
+        .obliques(w)
+        .into_iter()
+        .chain(tree.obliques(object))
+        .find(|(_, case)| *case == Some("from"))
+        .map(|(g, _)| g)?;
+    let source = *at.with_conjuncts(giver).first()?;
+    let target = *at.with_conjuncts(tree.subject(w)?).first()?;
+    (!std::ptr::eq(source, target)).then_some(Framed {
+        source,
+        target: Some(target),
+        code: "072",
+        word: w,
+    })
 }
 
 /// The clause or phrase a stance word governs: its open or closed clausal complement, an

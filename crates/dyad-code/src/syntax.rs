@@ -64,6 +64,20 @@ impl<'a, 'f> Located<'a, 'f> {
             .collect()
     }
 
+    /// The actor listed right before mention `f`, joined to it by "and", "or" or a comma
+    /// ("US and British activists").
+    pub(crate) fn listed_before(&self, f: &Found) -> Option<&'f Found> {
+        self.actors.iter().copied().find(|g| {
+            g.end < f.first
+                && f.first - g.end <= 2
+                && !g.in_compound
+                && (g.end..f.first).all(|t| {
+                    t >= self.offset
+                        && matches!(self.tree.lemma(t - self.offset), "and" | "or" | ",")
+                })
+        })
+    }
+
     /// The first actor named inside sentence words `span`.
     pub(crate) fn first_in(&self, span: std::ops::Range<usize>) -> Option<&'f Found> {
         self.actors.iter().copied().find(|f| {
@@ -116,19 +130,22 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
 /// Nouns of support, and verbs of getting: "Putin won Xi's support" is Xi supporting
 /// Putin, the reverse of the word order.
 const SUPPORT_NOUNS: &[&str] = &["support", "backing", "endorsement", "approval", "blessing"];
-const GETTING_VERBS: &[&str] = &[
+pub(crate) const GETTING_VERBS: &[&str] = &[
     "win", "gain", "secure", "receive", "get", "earn", "obtain", "garner", "enjoy",
 ];
 
-/// "X won / secured / received Y's support (the support of Y)": Y is the source, X the
-/// target.
+/// "X won / secured / received Y's support (the support of Y)", "X received aid from Y":
+/// Y is the source, X the target.
 fn support_received<'f>(
     at: &Located<'_, 'f>,
     h: usize,
+    p: &EventPattern,
 ) -> Option<(Vec<&'f Found>, Vec<&'f Found>)> {
     let tree = at.tree;
-    if !SUPPORT_NOUNS.contains(&tree.lemma(h).to_lowercase().as_str()) || tree.relation(h) != "obj"
-    {
+    // Support, and aid of any kind: "received military aid from Germany".
+    let given =
+        SUPPORT_NOUNS.contains(&tree.lemma(h).to_lowercase().as_str()) || p.code.starts_with("07");
+    if !given || tree.relation(h) != "obj" {
         return None;
     }
     let verb = tree.head(h)?;
@@ -245,7 +262,7 @@ pub(crate) fn arguments<'f>(
 ) -> Option<(Vec<&'f Found>, Vec<&'f Found>)> {
     let tree = at.tree;
     let h = head_of(tree, first, end);
-    if let Some(found) = support_received(at, h) {
+    if let Some(found) = support_received(at, h, p) {
         return Some(found);
     }
     // Words whose dependents may hold the target: the trigger, its object, and for a
@@ -284,6 +301,17 @@ pub(crate) fn arguments<'f>(
     };
     let mut sources = at.with_conjuncts(source_word?);
     sources.retain(|f| !is_place(f));
+    // "US and British activists": names coordinated before the one the parse found.
+    let mut i = 0;
+    while i < sources.len() {
+        if let Some(before) = at.listed_before(sources[i])
+            && !sources.iter().any(|s| std::ptr::eq(*s, before))
+            && !is_place(before)
+        {
+            sources.push(before);
+        }
+        i += 1;
+    }
     if sources.is_empty() {
         return None;
     }
@@ -441,6 +469,22 @@ mod tests {
             "Turkey has declined to commit troops to the US-led war against Iraq, officials said.",
         );
         assert!(!has(&e, "TUR", "IRQ", "19"), "{e:?}");
+    }
+
+    #[test]
+    fn aid_received_goes_from_the_giver() {
+        let e = events("Ukraine received military aid from Germany on Monday.");
+        assert!(has(&e, "DEU", "UKR", "07"), "{e:?}");
+        assert!(!has(&e, "UKR", "DEU", "0"), "{e:?}");
+        let e = events("Georgian rebels received weapons from the Russian government.");
+        assert!(has(&e, "RUS", "GEO", "072"), "{e:?}");
+    }
+
+    #[test]
+    fn names_listed_before_the_subject_act_too() {
+        let e = events("US and British activists staged a protest in Beijing on Wednesday.");
+        assert!(has(&e, "USA", "CHN", "14"), "{e:?}");
+        assert!(has(&e, "GBR", "CHN", "14"), "{e:?}");
     }
 
     #[test]

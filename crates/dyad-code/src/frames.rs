@@ -172,6 +172,11 @@ pub(crate) fn find<'f>(
         let Some(clause) = clause_of(tree, w, stance) else {
             continue;
         };
+        // A demand says what is to be done ("that Israel ease", "that it should leave");
+        // "insisted that Taiwan is part of China" asserts.
+        if stance == Stance::Demand && !crate::syntax::mandative(tree, clause) {
+            continue;
+        }
         // "vowed not to return the Golan Heights": a refusal.
         if tree.is_negated(clause) {
             match stance {
@@ -193,10 +198,9 @@ pub(crate) fn find<'f>(
         {
             continue;
         }
-        let mut sources = sources_of(at, w);
-        if sources.is_empty() {
-            sources = fallback(at.offset + w);
-        }
+        // By word order only when the parse gives no subject, or a pronoun: "Syria says it
+        // is willing to ...", not "Syria said the attack threatened to ...".
+        let sources = sources_of(at, w).unwrap_or_else(|| fallback(at.offset + w));
         if sources.is_empty() {
             continue;
         }
@@ -204,8 +208,8 @@ pub(crate) fn find<'f>(
             .actors
             .iter()
             .filter(|f| {
-                let first = f.first.wrapping_sub(at.offset);
-                span.contains(&first)
+                at.words_of(f)
+                    .is_some_and(|words| span.contains(&words.start))
                     && !f.in_compound
                     && !sources
                         .iter()
@@ -213,6 +217,17 @@ pub(crate) fn find<'f>(
             })
             .copied()
             .collect();
+        // Where the act is done is its target only when nobody else is named ("set up a
+        // research centre in Tokyo"), and never for a meeting: "ready to resume
+        // negotiations in Vienna" is no act towards Austria.
+        let meeting = matches!(
+            tree.lemma(clause).to_lowercase().as_str(),
+            "meet" | "negotiate" | "talk" | "discuss" | "resume" | "hold" | "attend" | "host"
+        );
+        let mut targets = targets;
+        if meeting || targets.iter().any(|f| !crate::events::is_place(f)) {
+            targets.retain(|f| !crate::events::is_place(f));
+        }
         let code = code_for(tree, stance, clause);
         match targets.first() {
             Some(&target) => {
@@ -233,8 +248,10 @@ pub(crate) fn find<'f>(
                     }
                 }
             }
-            // "Bosnia and Slovenia agreed to a ceasefire": each party to the other.
-            None if stance == Stance::Intent && sources.len() >= 2 => {
+            // "Bosnia and Slovenia agreed to a ceasefire": each party to the other. Only an
+            // agreement is mutual: "Britain and France pledged to cut emissions" is two
+            // pledges, to nobody.
+            None if lemma == "agree" && sources.len() >= 2 => {
                 for s in &sources {
                     for t in &sources {
                         if s.mention.actor.country != t.mention.actor.country {
@@ -366,8 +383,9 @@ const REPORTING: &[&str] = &[
 ];
 
 /// The actors who take the stance: the subject (through control and coordination), with
-/// its conjuncts.
-fn sources_of<'f>(at: &Located<'_, 'f>, w: usize) -> Vec<&'f Found> {
+/// its conjuncts. `None` when the parse gives no subject, or a pronoun that names no actor
+/// ("it is willing to"); an empty list when the subject is something else ("the deal").
+fn sources_of<'f>(at: &Located<'_, 'f>, w: usize) -> Option<Vec<&'f Found>> {
     let tree = at.tree;
     let mut at_word = w;
     // "it is willing to": the adjective's subject; "agreed and promised": the first verb's.
@@ -375,30 +393,30 @@ fn sources_of<'f>(at: &Located<'_, 'f>, w: usize) -> Vec<&'f Found> {
         if let Some(s) = tree.subject(at_word) {
             let mut found = at.with_conjuncts(s);
             found.retain(|f| !crate::events::is_place(f));
-            return found;
+            if found.is_empty() && tree.upos(s) == "PRON" {
+                return None;
+            }
+            return Some(found);
         }
         match (tree.head(at_word), tree.relation(at_word)) {
             (Some(h), "xcomp" | "conj") => at_word = h,
             _ => break,
         }
     }
-    Vec::new()
+    None
 }
 
 /// Whether mention `b` is coordinated with `a` in the text ("Congo and Costa Rica").
 fn coordinated(at: &Located<'_, '_>, a: &Found, b: &Found) -> bool {
     let tree = at.tree;
-    let (wa, wb) = (a.first - at.offset, b.first - at.offset);
-    let head_a = (a.first..a.end)
-        .map(|t| t - at.offset)
-        .find(|&x| {
-            tree.head(x)
-                .is_none_or(|h| h < wa || h >= a.end - at.offset)
-        })
-        .unwrap_or(wa);
-    tree.conjuncts(head_a)
-        .iter()
-        .any(|&c| c >= wb && c < b.end - at.offset)
+    let (Some(wa), Some(wb)) = (at.words_of(a), at.words_of(b)) else {
+        return false;
+    };
+    let head_a = wa
+        .clone()
+        .find(|&x| tree.head(x).is_none_or(|h| !wa.contains(&h)))
+        .unwrap_or(wa.start);
+    tree.conjuncts(head_a).iter().any(|c| wb.contains(c))
 }
 
 /// The CAMEO code of a stance, refined by the act it governs where the codebook names one.
@@ -511,7 +529,7 @@ mod tests {
         ));
         // A refusal two clauses up.
         assert!(has(
-            "Serbia has so far refused, despite pressure, to hand over the suspects to Croatia.",
+            "Serbia has refused for more than two years now to hand over the suspects to Croatia.",
             "SRB",
             "HRV",
             "12"

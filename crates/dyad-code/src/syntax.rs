@@ -78,17 +78,69 @@ impl<'a, 'f> Located<'a, 'f> {
         })
     }
 
-    /// The first actor named inside sentence words `span`.
-    pub(crate) fn first_in(&self, span: std::ops::Range<usize>) -> Option<&'f Found> {
-        self.actors.iter().copied().find(|f| {
-            f.first >= self.offset + span.start && f.end <= self.offset + span.end && !f.in_compound
-        })
+    /// The sentence words of mention `f`, or `None` when it is not in this sentence.
+    pub(crate) fn words_of(&self, f: &Found) -> Option<std::ops::Range<usize>> {
+        let first = f.first.checked_sub(self.offset)?;
+        let end = f.end.checked_sub(self.offset)?;
+        (end <= self.tree.len() && first < end).then_some(first..end)
+    }
+
+    /// Whether word `a` is `w`'s head or an ancestor of it.
+    fn governs(&self, a: usize, w: usize) -> bool {
+        let mut at = w;
+        for _ in 0..self.tree.len() {
+            match self.tree.head(at) {
+                Some(h) if h == a => return true,
+                Some(h) => at = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The first actor named inside the phrase headed by word `w` (not at `w` itself),
+    /// leaving out the clauses inside it ("the group that attacked Israel" names no Israel).
+    pub(crate) fn first_in_phrase(&self, w: usize) -> Option<&'f Found> {
+        let tree = self.tree;
+        let mut words = Vec::new();
+        let mut todo = vec![w];
+        while let Some(x) = todo.pop() {
+            for d in tree.children(x) {
+                if !matches!(
+                    tree.relation(d),
+                    "acl" | "advcl" | "ccomp" | "parataxis" | "xcomp"
+                ) {
+                    words.push(d);
+                    todo.push(d);
+                }
+            }
+        }
+        self.actors
+            .iter()
+            .copied()
+            .filter(|f| {
+                !f.in_compound
+                    && self
+                        .words_of(f)
+                        .is_some_and(|r| !r.contains(&w) && r.clone().any(|x| words.contains(&x)))
+            })
+            .min_by_key(|f| f.first)
     }
 
     /// Actors of `w` and of the words coordinated with it.
     pub(crate) fn with_conjuncts(&self, w: usize) -> Vec<&'f Found> {
         let mut out = self.at(w);
         for c in self.tree.conjuncts(w) {
+            // "aid to Nepal and India sent troops": a conjunct the parse took in that is
+            // the next clause's subject.
+            // ("France and Germany held talks": "held" governs them both, so it stays.)
+            let after = self.tree.subtree(c).end;
+            if after < self.tree.len()
+                && matches!(self.tree.upos(after), "VERB" | "AUX")
+                && !self.governs(after, w)
+            {
+                continue;
+            }
             for f in self.at(c) {
                 if !out.iter().any(|g| std::ptr::eq(*g, f)) {
                     out.push(f);
@@ -171,6 +223,19 @@ fn is_verbal(tree: &Tree, w: usize) -> bool {
     matches!(tree.upos(w), "VERB" | "AUX")
 }
 
+/// Whether clause `c` says what is to be done: a bare verb ("that Israel ease the
+/// restrictions") or one with "should" or "must"; not a statement ("that Taiwan is part of
+/// China").
+pub(crate) fn mandative(tree: &Tree, c: usize) -> bool {
+    // The tagger often reads a bare verb after a plural-looking name as present tense
+    // ("that the United States match"): that counts too, but not "be" or "have".
+    (tree.xpos(c) == "VB" || (tree.xpos(c) == "VBP" && !matches!(tree.lemma(c), "be" | "have")))
+        || tree
+            .auxiliaries(c)
+            .iter()
+            .any(|a| matches!(a.to_lowercase().as_str(), "should" | "must" | "shall"))
+}
+
 /// Whom a protest with no target named is against: an actor in what it is done for or
 /// against ("a hunger strike to demand the resignation of the Algerian president", "in
 /// protest of the Russian government's refusal", "against Israeli military policies"), else
@@ -210,18 +275,17 @@ pub(crate) fn protest_target<'f>(
             };
             let span = tree.subtree(d);
             if purpose {
-                let found = at
+                let inside: Vec<&'f Found> = at
                     .actors
                     .iter()
                     .filter(other)
-                    .find(|f| {
-                        f.first >= at.offset + span.start
-                            && f.end <= at.offset + span.end
-                            && !is_place(f)
-                    })
-                    .copied();
-                if found.is_some() {
-                    return found;
+                    .filter(|f| f.first >= at.offset + span.start && f.end <= at.offset + span.end)
+                    .copied()
+                    .collect();
+                // Whom it is against, else where that is: "against the regime in Tehran"
+                // comes before the venue "in Paris".
+                if let Some(found) = inside.iter().find(|f| !is_place(f)).or(inside.first()) {
+                    return Some(found);
                 }
             }
             let locative = matches!(
@@ -264,6 +328,23 @@ pub(crate) fn arguments<'f>(
     let h = head_of(tree, first, end);
     if let Some(found) = support_received(at, h, p) {
         return Some(found);
+    }
+    // "fighting between Israel and Hamas": the sides named are the parties of a fight,
+    // whoever is said to end or condemn it.
+    if !is_verbal(tree, h)
+        && p.code
+            .get(..2)
+            .and_then(|r| r.parse::<u8>().ok())
+            .is_some_and(|r| r >= 17)
+        && let Some((w, _)) = tree
+            .obliques(h)
+            .into_iter()
+            .find(|(_, case)| *case == Some("between"))
+    {
+        let sides = at.with_conjuncts(w);
+        if sides.len() >= 2 {
+            return Some((vec![sides[0]], sides[1..].to_vec()));
+        }
     }
     // Words whose dependents may hold the target: the trigger, its object, and for a
     // nominal trigger the verb it is the object of.
@@ -353,18 +434,21 @@ pub(crate) fn arguments<'f>(
                 let locative = LOCATIVE_RULES.contains(&prep.as_str());
                 for &host in &hosts {
                     for (w, case) in tree.obliques(host) {
-                        if case == Some(prep.as_str()) {
-                            let found = at.with_conjuncts(w);
-                            // "in the northern city of Kirkuk": the place inside the phrase.
-                            if found.is_empty() && locative {
-                                targets.extend(at.first_in(tree.subtree(w)));
-                            }
-                            targets.extend(found);
+                        if case != Some(prep.as_str()) {
+                            continue;
                         }
+                        let mut found = at.with_conjuncts(w);
+                        // A place is where, not whom, except after a preposition of place.
+                        if !locative {
+                            found.retain(|f| !is_place(f));
+                        }
+                        // "in the northern city of Kirkuk", "against the regime in
+                        // Tehran": the actor inside the phrase, or where it is.
+                        if found.is_empty() {
+                            targets.extend(at.first_in_phrase(w));
+                        }
+                        targets.extend(found);
                     }
-                }
-                if !LOCATIVE_RULES.contains(&prep.as_str()) {
-                    targets.retain(|f| !is_place(f));
                 }
             }
         }
@@ -372,8 +456,12 @@ pub(crate) fn arguments<'f>(
     // A demand or an appeal is made of whoever is to act: "demanded that Israel ease the
     // restrictions", "urged that the council meet".
     if targets.is_empty() && is_verbal(tree, h) && matches!(p.code.get(..2), Some("10" | "02")) {
+        // Only a clause that says what is to be done ("that Israel ease", "that it
+        // should leave"), not one that asserts ("insisted that Taiwan is part of China").
         for c in tree.children(h).filter(|&d| tree.relation(d) == "ccomp") {
-            if let Some(s) = tree.subject(c) {
+            if mandative(tree, c)
+                && let Some(s) = tree.subject(c)
+            {
                 targets.extend(at.with_conjuncts(s));
             }
         }
@@ -381,7 +469,13 @@ pub(crate) fn arguments<'f>(
     }
     // The source is never its own target ("Russia and China held talks with each other" is
     // left to the reciprocal rule).
-    targets.retain(|t| !sources.iter().any(|s| std::ptr::eq(*s, *t)));
+    targets.retain(|t| {
+        !sources.iter().any(|s| {
+            std::ptr::eq(*s, *t)
+                || (s.mention.actor.code == t.mention.actor.code
+                    && s.mention.actor.name == t.mention.actor.name)
+        })
+    });
     if targets.is_empty() {
         return None;
     }

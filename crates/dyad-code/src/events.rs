@@ -2,20 +2,32 @@
 //!
 //! For each sentence, triggers are the longest word sequences that the lexicon's event
 //! patterns know ("held talks" is found as "talks", "video conference" as one trigger).
-//! Around a trigger:
+//! Around a trigger, source and target come from the sentence's parse first
+//! ([`crate::syntax`]), else by word order:
 //! - the **target** is found as the pattern says: the actor right after it ("met Xi") or after
-//!   one of its prepositions ("talks with Xi"); "between A and B" gives A as source and B as
-//!   target;
+//!   one of its prepositions ("talks with Xi"), each of a listed few ("to Iran, Libya and
+//!   Cuba"); "between A and B" gives A as source and B as target;
 //! - the **source** is the nearest actor before the trigger that is not governed by a
-//!   preposition (so "the end of talks with X" does not make "talks" X's), expanded over a
-//!   coordinated list ("the US, Canada and Britain") into one event per actor, as CAMEO does;
-//! - the **mode** comes from the words between source and trigger: negation ("did not meet"),
-//!   denial, condition ("could", "if") or intention ("hopes to", "will"); an intended meeting
-//!   is coded 036 (express intent to meet or negotiate), not 04;
-//! - the **date** is the publication date until time expressions are resolved.
+//!   preposition (so "the end of talks with X" does not make "talks" X's) nor inside an
+//!   apposition ("Pakistan, a U.S. ally, ..."), expanded over a coordinated list ("the US,
+//!   Canada and Britain") into one event per actor, as CAMEO does;
+//! - a protest or a yielding act may have no target; a protest's is what it is done against
+//!   ("to protest against Qatar's law"), else the country where it happens;
+//! - the **mode** comes from the words between source and trigger and from the stance that
+//!   governs the trigger's clause in the parse: negation ("did not meet"), denial, condition
+//!   ("could") or intention ("hopes to", "will", "agreed in principle to");
+//! - the **code** follows the CAMEO way of reading a stance: an intended meeting is 036 and
+//!   other promised cooperation 03x, not the act; a threatened, announced-hostile or
+//!   conditional ("unless") act is the 13 threat of it; a refused one ("refused to",
+//!   "would not") the 12 rejection of it;
+//! - what is claimed ("claimed that ISIL had attacked Iraq") or asked for ("demanded that
+//!   Israel ease restrictions") did not happen: the claim or the demand is the event;
+//! - the **date** is that of the time expression governing the clause, else publication.
 //!
+//! After the triggers, [`crate::frames`] codes the stance verbs whose act is no event of
+//! its own ("threatened to break relations with Russia"), and "X said Y must" is a demand.
 //! Triggers inside quotation marks are left alone: a speaker's "we" is not an actor yet.
-//! An event needs both a source and a target, and they must differ.
+//! An event needs a source, and a target unless its kind may lack one; they must differ.
 
 use std::collections::BTreeSet;
 

@@ -3,7 +3,7 @@
 //! For each sentence, triggers are the longest word sequences that the lexicon's event
 //! patterns know ("held talks" is found as "talks", "video conference" as one trigger).
 //! Around a trigger, source and target come from the sentence's parse first
-//! ([`crate::syntax`]), else by word order:
+//! (the `syntax` module), else by word order:
 //! - the **target** is found as the pattern says: the actor right after it ("met Xi") or after
 //!   one of its prepositions ("talks with Xi"), each of a listed few ("to Iran, Libya and
 //!   Cuba"); "between A and B" gives A as source and B as target;
@@ -24,7 +24,7 @@
 //!   Israel ease restrictions") did not happen: the claim or the demand is the event;
 //! - the **date** is that of the time expression governing the clause, else publication.
 //!
-//! After the triggers, [`crate::frames`] codes the stance verbs whose act is no event of
+//! After the triggers, the `frames` module codes the stance verbs whose act is no event of
 //! its own ("threatened to break relations with Russia"), and "X said Y must" is a demand.
 //! Triggers inside quotation marks are left alone: a speaker's "we" is not an actor yet.
 //! An event needs a source, and a target unless its kind may lack one; they must differ.

@@ -914,11 +914,26 @@ fn role_actor(
     }
 }
 
-/// "the leaders of" right before token `t`: the role and the token where it starts.
+/// "the leaders of" or "rebels in" right before token `t`: the role and the token where it
+/// starts.
 fn role_before_of<'l>(cx: &'l Context, t: usize) -> Option<(usize, &'l Role)> {
-    if t < 2 || cx.lower(t - 1) != "of" {
+    // "rebels in the Ivory Coast": over a determiner.
+    let t = if t >= 3 && DETERMINERS.contains(&cx.lower(t - 1)) {
+        t - 1
+    } else {
+        t
+    };
+    if t < 2 {
         return None;
     }
+    // "the leaders of Russia"; "rebels in the Ivory Coast", "opposition groups in
+    // Zimbabwe", "police in Jericho". Not troops or refugees "in" a country: those are as
+    // often foreign ("troops in Afghanistan", "refugees in Lebanon").
+    let of = match cx.lower(t - 1) {
+        "of" => true,
+        "in" => false,
+        _ => return None,
+    };
     let end = t - 1;
     (1..=cx.lexicon.max_role_words())
         .rev()
@@ -928,7 +943,21 @@ fn role_before_of<'l>(cx: &'l Context, t: usize) -> Option<(usize, &'l Role)> {
                 .role(&cx.phrase(end - k, end))
                 .map(|r| (end - k, r))
         })
-        .filter(|(_, r)| r.sector == "GOV" || r.sector == "MIL")
+        .filter(|(start, r)| {
+            if of {
+                r.sector == "GOV" || r.sector == "MIL"
+            } else {
+                // "Albanian rebels in Macedonia" are Albanian: a name before the role wins.
+                let named_before = *start > 0
+                    && cx.is_capitalised(*start - 1)
+                    && !DETERMINERS.contains(&cx.lower(*start - 1));
+                !named_before
+                    && matches!(
+                        r.sector.as_str(),
+                        "REB" | "OPP" | "COP" | "GOV" | "CVL" | "LAB" | "EDU"
+                    )
+            }
+        })
 }
 
 /// True when token `t` continues a list that ended at `prev_end`: "Russia and China".
@@ -1151,6 +1180,32 @@ mod tests {
 
     fn pair(t: &str, c: &str) -> (String, String) {
         (t.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn a_role_in_a_country_is_of_that_country() {
+        let found = codes(
+            "The rebels in Syria shelled Aleppo as police in Jericho arrested two settlers.",
+            "2014-05-01",
+        );
+        assert!(
+            found.contains(&pair("The rebels in Syria", "SYRREB")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&pair("police in Jericho", "PSECOP")),
+            "{found:?}"
+        );
+        // A name before the role wins; troops in a country are as often foreign.
+        let found = codes(
+            "Albanian rebels in Macedonia fired on troops in Afghanistan.",
+            "2001-05-01",
+        );
+        assert!(
+            found.contains(&pair("Albanian rebels", "ALBREB")),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|(_, c)| c == "AFGMIL"), "{found:?}");
     }
 
     #[test]

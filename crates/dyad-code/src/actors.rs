@@ -254,6 +254,7 @@ fn with_misspellings<'a>(
         if matches.get(next).is_some_and(|m| m.start < span.end)
             || !cx.is_capitalised(t)
             || span.end - span.start < 6
+            || dyad_nlp::Model::builtin().is_ok_and(|m| m.knows(cx.word(t)))
         {
             continue;
         }

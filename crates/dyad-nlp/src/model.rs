@@ -260,6 +260,12 @@ impl Model {
             .collect()
     }
 
+    /// Whether the tagger's training text had this exact word form ("Minister",
+    /// "Wednesday"): a known word is no misspelt name.
+    pub fn knows(&self, form: &str) -> bool {
+        self.tagger.knows(form)
+    }
+
     /// Tag one sentence, keeping the tags for a later [`Model::annotate_tagged`]: a caller
     /// that needs a sentence's tags first and its parse only sometimes tags it once.
     pub fn tagged(&self, forms: &[&str]) -> Tagged {

@@ -126,6 +126,11 @@ impl Tagger {
         &self.tags
     }
 
+    /// Whether the exact form was seen in training.
+    pub(crate) fn knows(&self, form: &str) -> bool {
+        self.ambiguity.contains_key(&mix(hash_str(form), EXACT))
+    }
+
     /// The ambiguity class of a word: of its exact form if known, else of its normalised
     /// form, else 1 (unknown).
     pub(crate) fn class_of(&self, k: &WordKeys) -> u64 {

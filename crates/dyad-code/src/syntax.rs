@@ -408,8 +408,20 @@ pub(crate) fn arguments<'f>(
         match rule {
             Target::Object => {
                 if is_verbal(tree, h) {
+                    let asked = matches!(p.code.get(..2), Some("10" | "12"));
                     for o in tree.objects(h) {
-                        targets.extend(at.with_conjuncts(o));
+                        let found = at.with_conjuncts(o);
+                        // What is demanded or rejected names whom it is asked of or
+                        // whose it is: "demanded an admission by Moscow", "rejected an
+                        // offer from Afghanistan", "demanded the removal of President X".
+                        if found.is_empty() && asked {
+                            for (w, case) in tree.obliques(o) {
+                                if matches!(case, Some("by" | "from" | "of")) {
+                                    targets.extend(at.with_conjuncts(w));
+                                }
+                            }
+                        }
+                        targets.extend(found);
                     }
                 } else {
                     // A nominal trigger's "object": "sanctions against Iran", "invasion of
@@ -554,6 +566,14 @@ mod tests {
     fn a_demand_is_made_of_the_subject_of_its_clause() {
         let e = events("Turkey demanded that Sweden extradite the two journalists.");
         assert!(has(&e, "TUR", "SWE", "10"), "{e:?}");
+    }
+
+    #[test]
+    fn what_is_demanded_or_rejected_names_its_target() {
+        let e = events("Lithuania demanded an apology by Minsk for the border incident.");
+        assert!(has(&e, "LTU", "BLR", "10"), "{e:?}");
+        let e = events("Kenya rejected a fresh offer from Somalia for talks on the border.");
+        assert!(has(&e, "KEN", "SOM", "12"), "{e:?}");
     }
 
     #[test]

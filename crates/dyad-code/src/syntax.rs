@@ -367,15 +367,28 @@ pub(crate) fn arguments<'f>(
                     && !at.at_word_only(d).is_empty()
             })
             .last();
+        // "gave the Ivory Coast 5 million dollars of aid": the amount stands in for the aid.
+        let phrase = match tree.head(h) {
+            Some(m)
+                if tree.relation(h) == "nmod"
+                    && tree
+                        .children(h)
+                        .any(|c| tree.relation(c) == "case" && tree.lemma(c) == "of")
+                    && matches!(tree.upos(m), "NOUN" | "NUM") =>
+            {
+                m
+            }
+            _ => h,
+        };
         let governor = tree
-            .head(h)
-            .filter(|&g| matches!(tree.relation(h), "obj" | "nsubj") && is_verbal(tree, g));
+            .head(phrase)
+            .filter(|&g| matches!(tree.relation(phrase), "obj" | "nsubj") && is_verbal(tree, g));
         if let Some(g) = governor {
             hosts.push(g);
         }
         let source = own.or_else(|| {
             governor
-                .filter(|_| tree.relation(h) == "obj")
+                .filter(|_| tree.relation(phrase) == "obj")
                 .and_then(|g| subject_of(tree, g).map(|s| s.0))
         });
         (source, None)
@@ -431,9 +444,14 @@ pub(crate) fn arguments<'f>(
                             targets.extend(at.with_conjuncts(w));
                         }
                     }
-                    // The one it is given to: "will give Tanzania a grant".
-                    if tree.relation(h) == "obj"
-                        && let Some(g) = tree.head(h)
+                    // The one it is given to: "will give Tanzania a grant", "gave the
+                    // Ivory Coast 5 million dollars of aid".
+                    let phrase = match tree.head(h) {
+                        Some(m) if tree.relation(h) == "nmod" && tree.upos(m) != "VERB" => m,
+                        _ => h,
+                    };
+                    if tree.relation(phrase) == "obj"
+                        && let Some(g) = tree.head(phrase)
                     {
                         for o in tree.children(g).filter(|&d| tree.relation(d) == "iobj") {
                             targets.extend(at.with_conjuncts(o));
@@ -460,6 +478,12 @@ pub(crate) fn arguments<'f>(
                             targets.extend(at.first_in_phrase(w));
                         }
                         targets.extend(found);
+                    }
+                    // "gave Mozambique aid" is "gave aid to Mozambique".
+                    if prep == "to" && host != h && is_verbal(tree, host) {
+                        for o in tree.children(host).filter(|&d| tree.relation(d) == "iobj") {
+                            targets.extend(at.with_conjuncts(o));
+                        }
                     }
                 }
             }
@@ -559,6 +583,9 @@ mod tests {
     #[test]
     fn the_receiver_of_a_nominal_act_is_its_verbs_indirect_object() {
         let e = events("Norway gave Mozambique a loan of 40 million dollars on Tuesday.");
+        assert!(has(&e, "NOR", "MOZ", "07"), "{e:?}");
+        // An amount of aid, and a pattern whose target comes after "to".
+        let e = events("Norway gave Mozambique 40 million dollars of aid on Tuesday.");
         assert!(has(&e, "NOR", "MOZ", "07"), "{e:?}");
     }
 

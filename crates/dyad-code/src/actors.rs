@@ -795,7 +795,7 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
     }
     // One or two plain words may stand before the role: "a Russian newspaper editor",
     // "Turkish Kurd refugees"; not a verb ("Russia deployed troops" is a country and what
-    // it did, not one actor).
+    // it did, not one actor) nor a conjunction ("from Chad unless President X agrees").
     let role = role_at(cx, j).or_else(|| {
         (1..=2).find_map(|skip| {
             let plain = (j..j + skip).all(|i| {
@@ -804,7 +804,8 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
                     && !DETERMINERS.contains(&cx.lower(i))
                     && !matches!(cx.lower(i), "and" | "or" | "but" | "'s")
                     && cx.lexicon.lookup(cx.word(i)).is_empty()
-                    && !matches!(cx.upos(i), Some("VERB" | "AUX"))
+                    // Nouns and adjectives only: "Chad unless President X" is two actors.
+                    && matches!(cx.upos(i), Some("NOUN" | "PROPN" | "ADJ"))
             });
             if plain { role_at(cx, j + skip) } else { None }
         })
@@ -1181,6 +1182,19 @@ mod tests {
 
     fn pair(t: &str, c: &str) -> (String, String) {
         (t.to_string(), c.to_string())
+    }
+
+    #[test]
+    fn no_mention_runs_over_a_conjunction() {
+        let found = codes(
+            "Nigeria will withdraw its force from Chad unless President Habre agrees.",
+            "1983-05-01",
+        );
+        assert!(found.contains(&pair("Chad", "TCD")), "{found:?}");
+        assert!(
+            !found.iter().any(|(t, _)| t.contains("unless")),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -166,8 +166,18 @@ pub fn find(
                     if !done || mode(cx, t, t, range.start).is_some() {
                         continue;
                     }
-                    match sources_before(cx, &in_sentence, t).first() {
-                        Some(&source) if !cx.in_quote(t) => {
+                    // "Thousands of people blocked streets in Hong Kong": people named
+                    // only by where they are.
+                    let source = sources_before(cx, &in_sentence, t)
+                        .first()
+                        .copied()
+                        .or_else(|| {
+                            (is_protest(p) && people_before(cx, t, range.start))
+                                .then(|| place_after(cx, &in_sentence, end, range.end, None))
+                                .flatten()
+                        });
+                    match source {
+                        Some(source) if !cx.in_quote(t) => {
                             let against = if is_protest(p) {
                                 parsed.and_then(|tree| {
                                     let located = crate::syntax::Located {
@@ -188,7 +198,15 @@ pub fn find(
                             let against = against.or_else(|| {
                                 if is_protest(p) {
                                     purpose_after(cx, &in_sentence, end, range.end, source).or_else(
-                                        || place_after(cx, &in_sentence, end, range.end, source),
+                                        || {
+                                            place_after(
+                                                cx,
+                                                &in_sentence,
+                                                end,
+                                                range.end,
+                                                Some(source),
+                                            )
+                                        },
                                     )
                                 } else {
                                     None
@@ -996,6 +1014,31 @@ fn purpose_after<'f>(
         .copied()
 }
 
+/// Words for people who protest without a name for who they are.
+const PEOPLE: &[&str] = &[
+    "people",
+    "residents",
+    "protesters",
+    "protestors",
+    "demonstrators",
+    "students",
+    "workers",
+    "crowds",
+    "crowd",
+    "villagers",
+    "citizens",
+    "youths",
+    "farmers",
+    "marchers",
+    "rioters",
+];
+
+/// Whether the words just before a protest trigger at `t` name people only generally
+/// ("hundreds of thousands of people blocked", "angry crowds marched").
+fn people_before(cx: &Context, t: usize, first: usize) -> bool {
+    (t.saturating_sub(3).max(first)..t).any(|i| PEOPLE.contains(&cx.lower(i)))
+}
+
 /// Prepositions of where a protest happens.
 const PROTEST_PLACES: &[&str] = &[
     "in",
@@ -1016,7 +1059,7 @@ fn place_after<'f>(
     actors: &[&'f Found],
     end: usize,
     sentence_end: usize,
-    source: &Found,
+    source: Option<&Found>,
 ) -> Option<&'f Found> {
     (end..sentence_end)
         .filter(|&i| PROTEST_PLACES.contains(&cx.lower(i)))
@@ -1026,7 +1069,7 @@ fn place_after<'f>(
                 .find(|f| {
                     f.first > i
                         && f.first <= i + 6
-                        && !std::ptr::eq(**f, source)
+                        && source.is_none_or(|s| !std::ptr::eq(**f, s))
                         && !f.in_compound
                         && (i + 1..f.first).all(|j| cx.upos(j) != Some("VERB"))
                 })
@@ -1745,6 +1788,13 @@ mod tests {
         assert!(
             found.iter().any(|e| e.1 == "DZAGOV" && e.2 == "142"),
             "{found:?}"
+        );
+        // People named only by where they are protest as that place's people.
+        assert_eq!(
+            events(
+                "Hundreds of thousands of people blocked streets in Hong Kong to defy Chinese authorities."
+            ),
+            [ev("HKG", "CHNGOV", "144", None, "blocked streets")]
         );
         // Else the country of the place, however it is named.
         assert_eq!(

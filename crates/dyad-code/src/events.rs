@@ -231,7 +231,11 @@ pub fn find(
                     // principle to provide aid", "agreed that they should cooperate".
                     let stance =
                         parsed.and_then(|tree| crate::frames::stance_over(tree, t - range.start));
-                    if mode.is_none() && stance == Some(crate::frames::Stance::Intent) {
+                    // "agreed that their countries should cooperate": the "should" is
+                    // what was agreed, not a condition.
+                    if matches!(mode, None | Some(Mode::Hypothetical))
+                        && stance == Some(crate::frames::Stance::Intent)
+                    {
                         mode = Some(Mode::Intended);
                     }
                     let mut code = match mode {

@@ -286,6 +286,15 @@ pub(crate) fn stance_over(tree: &Tree, w: usize) -> Option<Stance> {
                     .children(at)
                     .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to"));
         if !clausal {
+            // "agreed to a ceasefire", "agreed upon a free-trade pact": what is agreed to.
+            let agreed_to = rel == "obl"
+                && matches!(tree.lemma(h).to_lowercase().as_str(), "agree" | "commit")
+                && tree.children(at).any(|c| {
+                    tree.relation(c) == "case" && matches!(tree.lemma(c), "to" | "upon" | "on")
+                });
+            if agreed_to {
+                return Some(refused_or(tree, h, Stance::Intent));
+            }
             // A noun inside the clause ("to impose sanctions") climbs to its verb.
             if matches!(rel, "obj" | "obl" | "nmod" | "compound" | "amod" | "conj") {
                 at = h;
@@ -298,7 +307,7 @@ pub(crate) fn stance_over(tree: &Tree, w: usize) -> Option<Stance> {
             && matches!(tree.upos(h), "VERB" | "ADJ")
             && stance != Stance::Demand
         {
-            return Some(stance);
+            return Some(refused_or(tree, h, stance));
         }
         at = h;
     }
@@ -349,6 +358,16 @@ fn arms_received<'f>(
         code: "072",
         word: w,
     })
+}
+
+/// `stance`, unless the stance word `h` is itself refused: "refused to commit to any
+/// assistance" is a refusal, not a promise.
+fn refused_or(tree: &Tree, h: usize, stance: Stance) -> Stance {
+    if stance == Stance::Intent && stance_over(tree, h) == Some(Stance::Refusal) {
+        Stance::Refusal
+    } else {
+        stance
+    }
 }
 
 /// The clause or phrase a stance word governs: its open or closed clausal complement, an
@@ -453,26 +472,9 @@ fn code_for(tree: &Tree, stance: Stance, clause: usize) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use dyad_lexicon::Lexicon;
-
     /// (source country, target country, CAMEO, mode) of every event coded from `text`.
     fn events(text: &str) -> Vec<(String, String, String, Option<String>)> {
-        let coded = crate::code_document(crate::test_document(text), &Lexicon::builtin());
-        coded
-            .events
-            .iter()
-            .map(|e| {
-                (
-                    e.source.actor.country.clone().unwrap_or_default(),
-                    e.target
-                        .as_ref()
-                        .and_then(|t| t.actor.country.clone())
-                        .unwrap_or_default(),
-                    e.cameo.clone(),
-                    e.mode.map(|m| format!("{m:?}").to_lowercase()),
-                )
-            })
-            .collect()
+        crate::test_events(text, |a| a.country.clone().unwrap_or_default())
     }
 
     fn has(text: &str, source: &str, target: &str, code: &str) -> bool {
@@ -526,6 +528,22 @@ mod tests {
             "SWE",
             "MDA",
             "03"
+        ));
+        // What is agreed, whatever modal it carries: "agreed that they should cooperate".
+        let found = events(
+            "Chilean and Peruvian officials agreed on Monday that their countries should cooperate on border security.",
+        );
+        assert!(
+            found.iter().any(|e| e.2.starts_with("03"))
+                && !found.iter().any(|e| e.2.starts_with("06")),
+            "{found:?}"
+        );
+        // A promise refused is a refusal.
+        assert!(has(
+            "Hungary has refused to commit to any direct assistance to Ukraine, officials said.",
+            "HUN",
+            "UKR",
+            "12"
         ));
         // A refusal two clauses up.
         assert!(has(

@@ -106,6 +106,32 @@ fn date_range(value: &str) -> Option<time::Anchor> {
     }
 }
 
+/// (source, target or "", CAMEO code, mode) of every event coded from `text` (dated
+/// 2021-12-15, with the built-in lexicon), each actor written by `name` (its code, or its
+/// country), for the annotators' tests.
+#[cfg(test)]
+pub(crate) fn test_events(
+    text: &str,
+    name: fn(&dyad_model::Actor) -> String,
+) -> Vec<(String, String, String, Option<String>)> {
+    let coded = code_document(test_document(text), &Lexicon::builtin());
+    coded
+        .events
+        .iter()
+        .map(|e| {
+            (
+                name(&e.source.actor),
+                e.target
+                    .as_ref()
+                    .map(|t| name(&t.actor))
+                    .unwrap_or_default(),
+                e.cameo.clone(),
+                e.mode.map(|m| format!("{m:?}").to_lowercase()),
+            )
+        })
+        .collect()
+}
+
 /// A document dated 2021-12-15, for the annotators' tests.
 #[cfg(test)]
 pub(crate) fn test_document(text: &str) -> Document {

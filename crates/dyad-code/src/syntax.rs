@@ -520,26 +520,9 @@ pub(crate) fn arguments<'f>(
 
 #[cfg(test)]
 mod tests {
-    use dyad_lexicon::Lexicon;
-
     /// (source, target, CAMEO, mode) of every event coded from `text`.
     fn events(text: &str) -> Vec<(String, String, String, Option<String>)> {
-        let coded = crate::code_document(crate::test_document(text), &Lexicon::builtin());
-        coded
-            .events
-            .iter()
-            .map(|e| {
-                (
-                    e.source.actor.code.clone(),
-                    e.target
-                        .as_ref()
-                        .map(|t| t.actor.code.clone())
-                        .unwrap_or_default(),
-                    e.cameo.clone(),
-                    e.mode.map(|m| format!("{m:?}").to_lowercase()),
-                )
-            })
-            .collect()
+        crate::test_events(text, |a| a.code.clone())
     }
 
     fn has(

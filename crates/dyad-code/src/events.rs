@@ -407,12 +407,35 @@ const INTENT_LEMMAS: &[&str] = &[
     "expect", "promise",
 ];
 
-/// Verbs that a nominal act is done with ("launch an offensive", "impose sanctions") or
-/// given by ("provide support").
+/// Verbs that a nominal act is done with ("launch an offensive", "impose sanctions",
+/// "tighten the blockade") or given by ("provide support").
 const LIGHT_VERBS: &[&str] = &[
-    "launch", "carry", "stage", "impose", "wage", "mount", "conduct", "begin", "start", "resume",
-    "declare", "take", "provide", "give", "send", "offer", "grant", "extend", "supply", "make",
+    "launch",
+    "carry",
+    "stage",
+    "impose",
+    "wage",
+    "mount",
+    "conduct",
+    "begin",
+    "start",
+    "resume",
+    "declare",
+    "take",
+    "provide",
+    "give",
+    "send",
+    "offer",
+    "grant",
+    "extend",
+    "supply",
+    "make",
     "hold",
+    "tighten",
+    "expand",
+    "intensify",
+    "escalate",
+    "step",
 ];
 
 /// The verb that does the act at sentence word `w`: the word itself when it is a verb,
@@ -722,8 +745,9 @@ fn refusal_code(code: &str) -> Option<&'static str> {
 /// The CAMEO 13 code for threatening the act coded `code`, by what is threatened: aid
 /// (1311), sanctions and boycotts (1312), relations (1313), administrative sanctions (132),
 /// curfews (1323) and martial law (1324), protest (133), halting talks (134) or mediation
-/// (135), repression (137), force (138: blockade 1381, occupation 1382, attack 1384).
-/// `None` for acts that are no threat when promised (cooperation).
+/// (135), international involvement (136: pulling out peacekeepers or troops), repression
+/// (137), force (138: blockade 1381, occupation 1382, attack 1384). `None` for acts that
+/// are no threat when promised (cooperation).
 fn threat_code(code: &str) -> Option<&'static str> {
     let root = code.get(..2)?;
     let c = match (root, code) {
@@ -732,6 +756,8 @@ fn threat_code(code: &str) -> Option<&'static str> {
         (_, "161") | (_, "160") | (_, "165") => "1313",
         (_, "164") => "134",
         (_, "166") => "136",
+        // Pulling out troops, peacekeepers or inspectors unless something is done.
+        ("08", c) if c.starts_with("087") => "136",
         ("16", _) => "131",
         (_, "1724") => "1323",
         (_, "1723") => "1324",
@@ -1607,6 +1633,14 @@ mod tests {
         assert_eq!(
             events("Russia imposed sanctions on Georgia."),
             [ev("RUS", "GEO", "163", None, "imposed sanctions")]
+        );
+        // Pulling out troops unless something is done threatens to end the involvement.
+        let found = events("Nigeria will withdraw its troops from Chad unless Habre agrees.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "NGA" && e.1 == "TCD" && e.2 == "136"),
+            "{found:?}"
         );
         // A hostile act announced or wanted is a threat of it.
         let found = events("Turkey plans to attack Kurdish militias in Syria next week.");

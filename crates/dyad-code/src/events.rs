@@ -516,7 +516,11 @@ fn claimed(tree: &dyad_nlp::Tree, w: usize) -> bool {
                 && tree
                     .children(at)
                     .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "of"));
-        let asked = matches!(tree.relation(at), "ccomp" | "xcomp" | "acl")
+        let to_clause = tree.relation(at) == "advcl"
+            && tree
+                .children(at)
+                .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to");
+        let asked = (matches!(tree.relation(at), "ccomp" | "xcomp" | "acl") || to_clause)
             && ASKING.contains(&tree.lemma(h).to_lowercase().as_str());
         if asked {
             return true;
@@ -1724,6 +1728,14 @@ mod tests {
             "The union repeated its demand that Israel ease restrictions on Palestinian workers.",
             &|e| e.0 == "ISR",
         );
+        // What one is pressed or urged to do has not been done.
+        none_of(
+            "Japan is being pressed by Washington to help Ukraine.",
+            &|e| e.0 == "JPN" && e.1 == "UKR",
+        );
+        none_of("Germany urged France to send troops to Mali.", &|e| {
+            e.0 == "FRA" && e.1 == "MLI"
+        });
         // The next clause's subject is not a listed target.
         none_of(
             "Japan sent aid to Nepal and India sent troops to Bhutan.",

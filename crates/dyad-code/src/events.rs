@@ -36,6 +36,7 @@ use dyad_model::{ActorKind, DateSource, DateValue, Event, Evidence, Mode, cameo}
 
 use crate::actors::{Found, governing_preposition};
 use crate::context::{Context, DETERMINERS};
+use crate::frames::Stance;
 use crate::time::TimeFound;
 
 /// Most words between a subject list and a reciprocal trigger ("Macron and Scholz held
@@ -166,56 +167,12 @@ pub fn find(
                     if !done || mode(cx, t, t, range.start).is_some() {
                         continue;
                     }
-                    // "Thousands of people blocked streets in Hong Kong": people named
-                    // only by where they are.
-                    let source = sources_before(cx, &in_sentence, t)
-                        .first()
-                        .copied()
-                        .or_else(|| {
-                            (is_protest(p) && people_before(cx, t, range.start))
-                                .then(|| place_after(cx, &in_sentence, end, range.end, None))
-                                .flatten()
-                        });
-                    match source {
-                        Some(source) if !cx.in_quote(t) => {
-                            let against = if is_protest(p) {
-                                parsed.and_then(|tree| {
-                                    let located = crate::syntax::Located {
-                                        tree,
-                                        offset: range.start,
-                                        actors: &in_sentence,
-                                    };
-                                    crate::syntax::protest_target(
-                                        &located,
-                                        t - range.start,
-                                        end - range.start,
-                                        source,
-                                    )
-                                })
-                            } else {
-                                None
-                            };
-                            let against = against.or_else(|| {
-                                if is_protest(p) {
-                                    purpose_after(cx, &in_sentence, end, range.end, source).or_else(
-                                        || {
-                                            place_after(
-                                                cx,
-                                                &in_sentence,
-                                                end,
-                                                range.end,
-                                                Some(source),
-                                            )
-                                        },
-                                    )
-                                } else {
-                                    None
-                                }
-                            });
-                            vec![(source, against)]
-                        }
-                        _ => continue,
-                    }
+                    let Some(lone_pair) =
+                        without_target(cx, &in_sentence, parsed, p, (t, end), range.clone())
+                    else {
+                        continue;
+                    };
+                    vec![lone_pair]
                 } else {
                     pairs.into_iter().map(|(s, t)| (s, Some(t))).collect()
                 };
@@ -226,62 +183,7 @@ pub fn find(
                     {
                         continue;
                     }
-                    let mut mode = mode(cx, source.end.min(t), t, range.start);
-                    // The parse sees a stance the word window misses: "agreed in
-                    // principle to provide aid", "agreed that they should cooperate".
-                    let stance =
-                        parsed.and_then(|tree| crate::frames::stance_over(tree, t - range.start));
-                    // "agreed that their countries should cooperate": the "should" is
-                    // what was agreed, not a condition.
-                    if matches!(mode, None | Some(Mode::Hypothetical))
-                        && stance == Some(crate::frames::Stance::Intent)
-                    {
-                        mode = Some(Mode::Intended);
-                    }
-                    let mut code = match mode {
-                        Some(Mode::Intended) => intent_code(&p.code).unwrap_or(p.code.as_str()),
-                        _ => p.code.as_str(),
-                    };
-                    // "threatened to impose sanctions", "will withdraw its force unless ...":
-                    // the threat is what happened.
-                    if (threatened(cx, t, range.start, range.end, mode)
-                        || stance == Some(crate::frames::Stance::Threat))
-                        && let Some(c) = threat_code(&p.code)
-                    {
-                        code = c;
-                        mode = None;
-                    }
-                    // "plans to impose sanctions", "wants to attack": a hostile act
-                    // announced is a threat, and the threat is what happened. Only the
-                    // act itself: "wants to avoid a war" announces no war.
-                    if mode == Some(Mode::Intended)
-                        && root_of(&p.code).is_some_and(|r| r >= 14)
-                        && parsed.is_some_and(|tree| announced(tree, t - range.start))
-                        && let Some(c) = threat_code(&p.code)
-                    {
-                        code = c;
-                        mode = None;
-                    }
-                    // "refused to deploy troops", "would not provide support": the
-                    // refusal is what happened.
-                    let will_not = mode == Some(Mode::Negated)
-                        && (source.end.min(t)..t).any(|i| {
-                            matches!(cx.lower(i), "will" | "would" | "'ll" | "wo" | "shall")
-                                && NEGATION.contains(&cx.lower(i + 1))
-                        })
-                        && parsed.is_some_and(|tree| will_not_do(tree, t - range.start));
-                    let refusal = refused(cx, t, range.start)
-                        || stance == Some(crate::frames::Stance::Refusal);
-                    if (mode.is_none() && refusal) || will_not {
-                        match refusal_code(&p.code) {
-                            Some(c) => {
-                                code = c;
-                                mode = None;
-                            }
-                            // "refused to attack": no attack, and no rejection to code.
-                            None => mode = Some(Mode::Negated),
-                        }
-                    }
+                    let (code, mode) = code_and_mode(cx, parsed, p, source, t, range.clone());
                     let Some(info) = cameo::lookup(code) else {
                         continue;
                     };
@@ -542,6 +444,111 @@ fn claimed(tree: &dyad_nlp::Tree, w: usize) -> bool {
         at = h;
     }
     false
+}
+
+/// The one event of a trigger that found no pair, when its kind may have no target: a
+/// protest or a yielding act done by a source before it (or, for a protest by people named
+/// only by a place, that place), against what its purpose clause or its place names.
+fn without_target<'f>(
+    cx: &Context,
+    in_sentence: &[&'f Found],
+    parsed: Option<&dyad_nlp::Tree>,
+    p: &EventPattern,
+    (t, end): (usize, usize),
+    range: std::ops::Range<usize>,
+) -> Option<(&'f Found, Option<&'f Found>)> {
+    // "Thousands of people blocked streets in Hong Kong": people named only by where
+    // they are.
+    let source = sources_before(cx, in_sentence, t)
+        .first()
+        .copied()
+        .or_else(|| {
+            (is_protest(p) && people_before(cx, t, range.start))
+                .then(|| place_after(cx, in_sentence, end, range.end, None))
+                .flatten()
+        })?;
+    if cx.in_quote(t) {
+        return None;
+    }
+    if !is_protest(p) {
+        return Some((source, None));
+    }
+    let against = parsed
+        .and_then(|tree| {
+            let located = crate::syntax::Located {
+                tree,
+                offset: range.start,
+                actors: in_sentence,
+            };
+            crate::syntax::protest_target(&located, t - range.start, end - range.start, source)
+        })
+        .or_else(|| purpose_after(cx, in_sentence, end, range.end, source))
+        .or_else(|| place_after(cx, in_sentence, end, range.end, Some(source)));
+    Some((source, against))
+}
+
+/// The CAMEO code and mode of pattern `p`'s act at trigger `t` done by `source`, read the
+/// CAMEO way: a promised cooperative act is its 03 intent, a threatened, conditional or
+/// announced hostile one the 13 threat of it, a refused one the 12 rejection of it.
+fn code_and_mode<'p>(
+    cx: &Context,
+    parsed: Option<&dyad_nlp::Tree>,
+    p: &'p EventPattern,
+    source: &Found,
+    t: usize,
+    range: std::ops::Range<usize>,
+) -> (&'p str, Option<Mode>) {
+    let mut mode = mode(cx, source.end.min(t), t, range.start);
+    // The parse sees a stance the word window misses: "agreed in principle to provide
+    // aid"; and "agreed that their countries should cooperate": the "should" is what was
+    // agreed, not a condition.
+    let stance = parsed.and_then(|tree| crate::frames::stance_over(tree, t - range.start));
+    if matches!(mode, None | Some(Mode::Hypothetical)) && stance == Some(Stance::Intent) {
+        mode = Some(Mode::Intended);
+    }
+    let mut code = match mode {
+        Some(Mode::Intended) => intent_code(&p.code).unwrap_or(p.code.as_str()),
+        _ => p.code.as_str(),
+    };
+    // "threatened to impose sanctions", "will withdraw its force unless ...": the threat
+    // is what happened.
+    if (threatened(cx, t, range.start, range.end, mode) || stance == Some(Stance::Threat))
+        && let Some(c) = threat_code(&p.code)
+    {
+        code = c;
+        mode = None;
+    }
+    // "plans to impose sanctions", "wants to attack": a hostile act announced is a
+    // threat, and the threat is what happened. Only the act itself: "wants to avoid a
+    // war" announces no war.
+    if mode == Some(Mode::Intended)
+        && root_of(&p.code).is_some_and(|r| r >= 14)
+        && parsed.is_some_and(|tree| announced(tree, t - range.start))
+        && let Some(c) = threat_code(&p.code)
+    {
+        code = c;
+        mode = None;
+    }
+    // "refused to deploy troops", "would not provide support": the refusal is what
+    // happened.
+    let will_not = mode == Some(Mode::Negated)
+        && (source.end.min(t)..t).any(|i| {
+            matches!(cx.lower(i), "will" | "would" | "'ll" | "wo" | "shall")
+                && NEGATION.contains(&cx.lower(i + 1))
+        })
+        && parsed.is_some_and(|tree| will_not_do(tree, t - range.start));
+    let refusal = refused(cx, t, range.start) || stance == Some(Stance::Refusal);
+    if (mode.is_none() && refusal) || will_not {
+        match refusal_code(&p.code) {
+            Some(c) => {
+                code = c;
+                mode = None;
+            }
+            // "refused to attack": no attack, and no rejection to code.
+            None => mode = Some(Mode::Negated),
+        }
+    }
+    (code, mode)
 }
 
 /// The parse of sentence `s` (tokens `range`), reusing its tags when the actor rules

@@ -123,15 +123,15 @@ impl<'m> Tree<'m> {
             .collect()
     }
 
-    /// The agent of a passive ("condemned by the UN" → "UN").
+    /// The agent of a passive ("condemned by the UN" → "UN"): an oblique of a passive
+    /// verb marked "by" (the parser's `obl:agent` label alone is not trusted: it gives it
+    /// to "according to the UN" too).
     pub fn passive_agent(&self, i: usize) -> Option<usize> {
         self.children(i).find(|&d| {
-            self.deprel(d) == "obl:agent"
-                || (self.relation(d) == "obl"
-                    && self.is_passive(i)
-                    && self
-                        .first_child(d, "case")
-                        .is_some_and(|c| self.lemmas[c] == "by"))
+            (self.deprel(d) == "obl:agent" || (self.relation(d) == "obl" && self.is_passive(i)))
+                && self
+                    .first_child(d, "case")
+                    .is_some_and(|c| self.lemmas[c] == "by")
         })
     }
 

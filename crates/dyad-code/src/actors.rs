@@ -1185,6 +1185,20 @@ mod tests {
     }
 
     #[test]
+    fn a_group_of_many_states_needs_a_country_word() {
+        let found = codes(
+            "Arab leaders met in Cairo. The two Arab states that signed treaties with Israel objected.",
+            "2019-12-01",
+        );
+        assert!(!found.iter().any(|(_, c)| c.ends_with("ara")), "{found:?}");
+        let found = codes("Israeli Arabs protested in Haifa.", "2019-12-01");
+        assert!(
+            found.contains(&pair("Israeli Arabs", "ISRCVLara")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn no_mention_runs_over_a_conjunction() {
         let found = codes(
             "Nigeria will withdraw its force from Chad unless President Habre agrees.",

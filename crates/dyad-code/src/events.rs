@@ -99,6 +99,18 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "native speakers demonstrate various tasks", "demonstrating steady growth":
+            // to demonstrate something is to show it; a protest takes no object.
+            if parsed.is_some_and(|tree| {
+                let w = t - range.start;
+                tree.lemma(w).eq_ignore_ascii_case("demonstrate")
+                    && tree
+                        .children(w)
+                        .any(|d| matches!(tree.relation(d), "obj" | "ccomp" | "xcomp"))
+            }) {
+                t = end;
+                continue;
+            }
             // "Jordan's visiting King Abdullah", "the besieged town": a participle that
             // describes a noun tells no event of its own.
             if end == t + 1
@@ -1765,6 +1777,14 @@ mod tests {
         none_of(
             "Erekat called the plan an attempt to force the Palestinians to capitulate.",
             &|e| e.0 == "PSE",
+        );
+        none_of(
+            "Native speakers of Spanish from Spain demonstrate various language tasks.",
+            &|e| e.2.starts_with("14"),
+        );
+        none_of(
+            "The US, South Korea and Japan jointly warned about North Korean crypto thefts.",
+            &|e| e.2.starts_with("13"),
         );
         let found = events("Thousands of Kenyans demonstrated in Nairobi on Monday.");
         assert!(

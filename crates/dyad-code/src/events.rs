@@ -426,7 +426,8 @@ const ASKING: &[&str] = &[
 
 /// Whether sentence word `w` is in the clause that a verb of claiming governs ("claimed
 /// that ISIL had attacked Iraq", "accused Kyiv of shelling the plant"), or in what a word
-/// of asking asks for ("demanded that Israel ease the restrictions").
+/// of asking asks for ("demanded that Israel ease the restrictions") or a bid tries for
+/// ("in his bid to secure guarantees").
 fn claimed(tree: &dyad_nlp::Tree, w: usize) -> bool {
     let mut at = w;
     for _ in 0..6 {
@@ -453,6 +454,14 @@ fn claimed(tree: &dyad_nlp::Tree, w: usize) -> bool {
                     asking.as_str(),
                     "demand" | "request" | "call" | "appeal" | "pressure"
                 ));
+        // "in his bid to secure security guarantees", "an attempt to end the war": what
+        // is tried has not happened.
+        let tried = matches!(tree.relation(at), "acl" | "xcomp")
+            && tree.upos(h) == "NOUN"
+            && matches!(asking.as_str(), "bid" | "attempt" | "effort");
+        if tried {
+            return true;
+        }
         if asked {
             return true;
         }
@@ -1785,6 +1794,10 @@ mod tests {
         none_of(
             "The US, South Korea and Japan jointly warned about North Korean crypto thefts.",
             &|e| e.2.starts_with("13"),
+        );
+        none_of(
+            "Ankara backed Baku in its bid to secure security guarantees from the West for Azerbaijan.",
+            &|e| e.2.starts_with("07"),
         );
         let found = events("Thousands of Kenyans demonstrated in Nairobi on Monday.");
         assert!(

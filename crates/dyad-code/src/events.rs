@@ -111,6 +111,21 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "on the issue of sports cooperation", "the question of sanctions": a topic
+            // named, not an act done.
+            if parsed.is_some_and(|tree| {
+                let w = end - 1 - range.start;
+                tree.relation(w) == "nmod"
+                    && tree.head(w).is_some_and(|h| {
+                        matches!(
+                            tree.lemma(h).to_lowercase().as_str(),
+                            "issue" | "question" | "matter" | "topic" | "subject" | "prospect"
+                        )
+                    })
+            }) {
+                t = end;
+                continue;
+            }
             // "Jordan's visiting King Abdullah", "the besieged town": a participle that
             // describes a noun tells no event of its own.
             if end == t + 1
@@ -162,7 +177,7 @@ pub fn find(
                                 .flat_map(|s| targets.iter().map(move |t| (s, *t)))
                                 .collect()
                         }
-                        None => reciprocal(cx, &in_sentence, p, t),
+                        None => reciprocal(cx, &in_sentence, p, (t, end)),
                     },
                 };
                 // A protest or a yielding act with no target named ("protesters
@@ -1279,16 +1294,20 @@ fn reciprocal<'f>(
     cx: &Context,
     actors: &[&'f Found],
     p: &EventPattern,
-    t: usize,
+    (t, end): (usize, usize),
 ) -> Vec<(&'f Found, &'f Found)> {
     let takes_with = p
         .targets
         .iter()
         .any(|r| matches!(r, Target::Preposition(w) if w == "with" || w == "between"));
     // Meeting, agreeing and cooperating are mutual; fighting "with" someone is not coded
-    // from a subject list alone.
+    // from a subject list alone. Anything done to "each other" is.
     let mutual = matches!(p.code.get(..2), Some("03" | "04" | "05" | "06"));
-    if !takes_with || !mutual {
+    let each_other = matches!(
+        (cx.lower(end), cx.lower(end + 1)),
+        ("each", "other") | ("one", "another")
+    );
+    if !(takes_with && mutual) && !each_other {
         return Vec::new();
     }
     let group = sources_before(cx, actors, t);
@@ -1798,6 +1817,18 @@ mod tests {
         none_of(
             "Ankara backed Baku in its bid to secure security guarantees from the West for Azerbaijan.",
             &|e| e.2.starts_with("07"),
+        );
+        none_of(
+            "Russia and China support each other on the issue of sports cooperation.",
+            &|e| e.2.starts_with("06"),
+        );
+        let found =
+            events("Russia and China support each other on the issue of sports cooperation.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "RUS" && e.1 == "CHN" && e.2.starts_with("05")),
+            "{found:?}"
         );
         let found = events("Thousands of Kenyans demonstrated in Nairobi on Monday.");
         assert!(

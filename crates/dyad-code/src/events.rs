@@ -1307,7 +1307,7 @@ fn reciprocal<'f>(
         (cx.lower(end), cx.lower(end + 1)),
         ("each", "other") | ("one", "another")
     );
-    if !(takes_with && mutual) && !each_other {
+    if !(each_other || (takes_with && mutual)) {
         return Vec::new();
     }
     let group = sources_before(cx, actors, t);

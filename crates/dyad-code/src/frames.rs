@@ -204,7 +204,7 @@ pub(crate) fn find<'f>(
         if sources.is_empty() {
             continue;
         }
-        let targets: Vec<&'f Found> = at
+        let mut targets: Vec<&'f Found> = at
             .actors
             .iter()
             .filter(|f| {
@@ -224,7 +224,6 @@ pub(crate) fn find<'f>(
             tree.lemma(clause).to_lowercase().as_str(),
             "meet" | "negotiate" | "talk" | "discuss" | "resume" | "hold" | "attend" | "host"
         );
-        let mut targets = targets;
         if meeting || targets.iter().any(|f| !crate::events::is_place(f)) {
             targets.retain(|f| !crate::events::is_place(f));
         }

@@ -95,7 +95,7 @@ pub fn find(
             // "The US claimed that ISIL had attacked Iraq": the claim is the event (an
             // accusation, coded from "claimed that"); what is claimed is not known to
             // have happened.
-            if parsed.is_some_and(|tree| claimed(tree, t - range.start)) {
+            if parsed.is_some_and(|tree| unrealized(tree, t - range.start)) {
                 t = end;
                 continue;
             }
@@ -443,7 +443,7 @@ const ASKING: &[&str] = &[
 /// that ISIL had attacked Iraq", "accused Kyiv of shelling the plant"), or in what a word
 /// of asking asks for ("demanded that Israel ease the restrictions") or a bid tries for
 /// ("in his bid to secure guarantees").
-fn claimed(tree: &dyad_nlp::Tree, w: usize) -> bool {
+fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
     let mut at = w;
     for _ in 0..6 {
         let Some(h) = tree.head(at) else {
@@ -1134,7 +1134,7 @@ fn people_before(cx: &Context, t: usize, first: usize) -> bool {
 }
 
 /// Prepositions of where a protest happens.
-const PROTEST_PLACES: &[&str] = &[
+pub(crate) const PROTEST_PLACES: &[&str] = &[
     "in",
     "at",
     "outside",

@@ -554,6 +554,14 @@ mod tests {
     }
 
     #[test]
+    fn every_stance_word_is_among_the_forms_that_ask_for_a_parse() {
+        // A sentence is parsed for frames only when one of STANCE_FORMS is in it.
+        for (lemma, _) in super::STANCES {
+            assert!(super::STANCE_FORMS.contains(lemma), "{lemma}");
+        }
+    }
+
+    #[test]
     fn joint_agreement_gives_each_party_to_the_other() {
         let found = events("Chile and Peru agreed on Monday to reopen the border crossing.");
         assert!(

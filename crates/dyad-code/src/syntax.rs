@@ -288,18 +288,9 @@ pub(crate) fn protest_target<'f>(
                     return Some(found);
                 }
             }
-            let locative = matches!(
-                case.as_deref(),
-                Some(
-                    "in" | "at"
-                        | "outside"
-                        | "near"
-                        | "inside"
-                        | "throughout"
-                        | "across"
-                        | "around"
-                )
-            );
+            let locative = case
+                .as_deref()
+                .is_some_and(|c| crate::events::PROTEST_PLACES.contains(&c));
             if locative && matches!(tree.relation(d), "obl" | "nmod") {
                 places.extend(
                     at.actors

@@ -444,7 +444,7 @@ pub(crate) fn arguments<'f>(
                     if tree.relation(phrase) == "obj"
                         && let Some(g) = tree.head(phrase)
                     {
-                        for o in tree.children(g).filter(|&d| tree.relation(d) == "iobj") {
+                        for o in recipients(tree, g).filter(|&o| o != phrase) {
                             targets.extend(at.with_conjuncts(o));
                         }
                     }
@@ -472,7 +472,7 @@ pub(crate) fn arguments<'f>(
                     }
                     // "gave Mozambique aid" is "gave aid to Mozambique".
                     if prep == "to" && host != h && is_verbal(tree, host) {
-                        for o in tree.children(host).filter(|&d| tree.relation(d) == "iobj") {
+                        for o in recipients(tree, host) {
                             targets.extend(at.with_conjuncts(o));
                         }
                     }
@@ -507,6 +507,19 @@ pub(crate) fn arguments<'f>(
         return None;
     }
     Some((sources, targets))
+}
+
+/// The one a verb gives to: its indirect object ("gave *Mozambique* a loan"), or, when the
+/// parse gives the verb two direct objects (a common slip for the indirect one), the first.
+fn recipients<'t>(tree: &'t dyad_nlp::Tree<'_>, verb: usize) -> impl Iterator<Item = usize> + 't {
+    let objects: Vec<usize> = tree
+        .children(verb)
+        .filter(|&d| tree.relation(d) == "obj")
+        .collect();
+    let first_of_two = (objects.len() >= 2).then(|| objects[0]);
+    tree.children(verb)
+        .filter(move |&d| tree.relation(d) == "iobj")
+        .chain(first_of_two)
 }
 
 #[cfg(test)]

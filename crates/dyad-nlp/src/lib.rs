@@ -30,6 +30,7 @@ mod sentences;
 mod tagger;
 mod tokens;
 mod tree;
+mod wordclass;
 
 pub use dyad_model::{Sentence, Span, Token, TokenKind};
 pub use lemma::Lemmatizer;
@@ -39,6 +40,7 @@ pub use sentences::split_sentences;
 pub use tagger::{Tagger, normalise};
 pub use tokens::{is_opening_quote, tokenize};
 pub use tree::Tree;
+pub use wordclass::{WordClasses, WordNetError};
 
 /// The analysis of one text: its tokens and sentences.
 #[derive(Clone, Debug)]

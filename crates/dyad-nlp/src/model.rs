@@ -16,11 +16,12 @@ use crate::conllu::ConlluSentence;
 use crate::lemma::{Lemmatizer, Rule};
 use crate::parser::{self, Input, ParseExample, Parser, Rng};
 use crate::perceptron::{Dense, IdMap, Weights};
-use crate::tagger::{self, Tagger, WordKeys, word_keys};
+use crate::tagger::{self, Tagger, WordKeys};
 use crate::tree::Tree;
+use crate::wordclass::WordClasses;
 
 const MAGIC: &[u8; 8] = b"DYADNLP\0";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The model shipped with dyad (trained on UD English EWT; see `models/README.md`).
 static BUILTIN: &[u8] = include_bytes!(concat!(
@@ -46,20 +47,27 @@ pub enum ModelError {
 pub struct TrainOptions {
     pub tagger_epochs: usize,
     pub parser_epochs: usize,
+    /// Parsers trained on the data in different orders, whose mean weights are kept (1: one
+    /// parser).
+    pub parser_runs: usize,
     /// Tag the parser's training data with taggers trained on the other parts (so the
     /// parser learns from tags as good as it will see), in this many parts; 0 or 1 trains
     /// the parser on gold tags.
     pub jackknife: usize,
     pub seed: u64,
+    /// What a dictionary says of words the treebank lacks (empty: none).
+    pub dictionary: WordClasses,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             tagger_epochs: 8,
-            parser_epochs: 12,
+            parser_epochs: 20,
+            parser_runs: 3,
             jackknife: 4,
             seed: 0x0dad,
+            dictionary: WordClasses::default(),
         }
     }
 }
@@ -73,6 +81,7 @@ pub enum TrainEvent {
         accuracy: f64,
     },
     ParserEpoch {
+        run: usize,
         epoch: usize,
         accuracy: f64,
     },
@@ -147,6 +156,7 @@ impl Model {
             let data = tagger_data(data);
             tagger::train(
                 &data,
+                &options.dictionary,
                 options.tagger_epochs,
                 |n| shuffled(rng, n),
                 |epoch, accuracy| {
@@ -210,11 +220,12 @@ impl Model {
                     .iter()
                     .zip(t)
                     .map(|(w, &tag)| {
-                        let keys = word_keys(&w.form);
+                        let keys = tagger.keys(&w.form);
                         Input {
                             word: keys.norm,
                             tag: u64::from(tag),
                             class: tagger.class_of(&keys),
+                            field: tagger.field(&w.form, &keys, tag),
                         }
                     })
                     .collect(),
@@ -227,12 +238,19 @@ impl Model {
         let parser = parser::train(
             &examples,
             options.parser_epochs,
+            options.parser_runs,
             &mut rng,
-            |n| {
-                let mut r = Rng::new(options.seed ^ (n as u64).rotate_left(17));
+            |run, n| {
+                let mut r = Rng::new(options.seed ^ (n as u64).rotate_left(17) ^ run as u64);
                 shuffled(&mut r, n)
             },
-            |epoch, accuracy| progress(TrainEvent::ParserEpoch { epoch, accuracy }),
+            |run, epoch, accuracy| {
+                progress(TrainEvent::ParserEpoch {
+                    run,
+                    epoch,
+                    accuracy,
+                })
+            },
         );
         let lemmatizer = Lemmatizer::train(all.iter().flat_map(|s| {
             s.words.iter().map(|w| {
@@ -269,7 +287,7 @@ impl Model {
     /// Tag one sentence, keeping the tags for a later [`Model::annotate_tagged`]: a caller
     /// that needs a sentence's tags first and its parse only sometimes tags it once.
     pub fn tagged(&self, forms: &[&str]) -> Tagged {
-        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+        let keys: Vec<WordKeys> = forms.iter().map(|f| self.tagger.keys(f)).collect();
         let tags = self.tagger.tag_keys(&keys);
         Tagged { keys, tags }
     }
@@ -292,10 +310,12 @@ impl Model {
             .keys
             .iter()
             .zip(&tags)
-            .map(|(k, &t)| Input {
+            .zip(forms)
+            .map(|((k, &t), form)| Input {
                 word: k.norm,
                 tag: u64::from(t),
                 class: self.tagger.class_of(k),
+                field: self.tagger.field(form, k, t),
             })
             .collect();
         let arcs = self.parser.parse(&input);
@@ -366,6 +386,9 @@ impl Model {
         w.weights(&self.tagger.weights);
         w.id_map(&self.tagger.sure, |w, v| w.u32(u32::from(*v)));
         w.id_map(&self.tagger.ambiguity, |w, v| w.u64(*v));
+        w.id_map(&self.tagger.dictionary.lemmas, |w, v| w.u16(*v));
+        w.id_map(&self.tagger.dictionary.irregular, |w, v| w.u16(*v));
+        w.id_map(&self.tagger.dictionary.senses, |w, v| w.u16(*v));
         w.strings(&self.parser.labels);
         w.dense(&self.parser.moves);
         w.weights(&self.parser.labeler);
@@ -413,6 +436,11 @@ impl Model {
         let tag_weights = r.weights()?;
         let sure = r.id_map(|r| Ok(r.u32()? as u16))?;
         let ambiguity = r.id_map(|r| r.u64())?;
+        let dictionary = WordClasses {
+            lemmas: r.id_map(|r| r.u16())?,
+            irregular: r.id_map(|r| r.u16())?,
+            senses: r.id_map(|r| r.u16())?,
+        };
         let labels = r.strings()?;
         let moves = r.dense()?;
         let labeler = r.weights()?;
@@ -442,6 +470,7 @@ impl Model {
                 weights: tag_weights,
                 sure,
                 ambiguity,
+                dictionary,
             },
             parser: Parser {
                 labels,
@@ -456,6 +485,9 @@ impl Model {
 struct Writer(Vec<u8>);
 
 impl Writer {
+    fn u16(&mut self, v: u16) {
+        self.0.extend_from_slice(&v.to_le_bytes());
+    }
     fn u32(&mut self, v: u32) {
         self.0.extend_from_slice(&v.to_le_bytes());
     }

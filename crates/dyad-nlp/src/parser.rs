@@ -62,6 +62,9 @@ pub(crate) struct Input {
     /// The word's ambiguity class (the tags it had in the tagger's training data), which
     /// lets the parser weigh a doubtful tag ("fired": past tense or participle).
     pub class: u64,
+    /// The semantic field of a noun or verb from the dictionary (`noun.time`,
+    /// `verb.motion`), 0 if none: what a phrase is about helps attach it.
+    pub field: u64,
 }
 
 struct State<'a> {
@@ -236,6 +239,10 @@ impl<'a> State<'a> {
             feature(329, &[hp, dp, near(d, 1)]),
             feature(330, &[dw, near(d, 1)]),
             feature(331, &[hw, dp, near(d, 1)]),
+            // Semantic fields: "met on Monday" (a time) or "talks on trade".
+            feature(332, &[dp, self.field(d)]),
+            feature(333, &[hp, self.field(h), dp, self.field(d)]),
+            feature(334, &[self.field(h), self.word(dl), self.field(d)]),
         ]);
     }
 
@@ -272,6 +279,14 @@ impl<'a> State<'a> {
             NONE | 0 => P_NONE,
             i if i > self.n => P_ROOT,
             i => self.input[i - 1].class,
+        }
+    }
+
+    fn field(&self, i: usize) -> u64 {
+        match i {
+            NONE | 0 => P_NONE,
+            i if i > self.n => P_ROOT,
+            i => self.input[i - 1].field,
         }
     }
 
@@ -434,6 +449,12 @@ impl<'a> State<'a> {
             feature(216, &[self.class(s0), self.class(n0)]),
             feature(217, &[s0p, self.class(n0), n1p]),
             feature(218, &[self.class(s0), n0p]),
+            // Semantic fields, for attachment ("met in Beijing", "talks on trade").
+            feature(219, &[self.field(n0), n0p]),
+            feature(220, &[self.field(s0), self.field(n0)]),
+            feature(221, &[self.field(s0), self.word(n0l), self.field(n0)]),
+            feature(222, &[s0p, self.word(n0l), self.field(n0)]),
+            feature(223, &[self.field(s1), self.word(n0l), self.field(n0)]),
         ]);
     }
 
@@ -578,13 +599,15 @@ impl Rng {
     }
 }
 
-/// Train the parser with the dynamic oracle.
+/// Train the parser with the dynamic oracle: `runs` times over the same data in different
+/// orders (`order(run, n)`), keeping the mean of the runs' weights.
 pub(crate) fn train(
     examples: &[ParseExample],
     epochs: usize,
+    runs: usize,
     rng: &mut Rng,
-    mut order: impl FnMut(usize) -> Vec<usize>,
-    mut progress: impl FnMut(usize, f64),
+    mut order: impl FnMut(usize, usize) -> Vec<usize>,
+    mut progress: impl FnMut(usize, usize, f64),
 ) -> Parser {
     let mut labels: Vec<String> = examples
         .iter()
@@ -609,69 +632,75 @@ pub(crate) fn train(
         labeler: Weights::from_rows(0, Vec::new()),
     };
     let root = parser.label_index("root");
-    let mut moves = Trainer::hashed(4, MOVE_BITS);
-    let mut labeler = Trainer::new(labels.len());
+    let mut all_moves = Vec::new();
+    let mut all_labelers = Vec::new();
     let mut feats = Vec::with_capacity(96);
     let mut label_feats = Vec::with_capacity(48);
     let mut scores = [0.0f32; 4];
     let mut label_scores = vec![0.0f32; labels.len()];
-    for epoch in 0..epochs {
-        let (mut right, mut total) = (0usize, 0usize);
-        for s in order(examples.len()) {
-            let ex = &examples[s];
-            let gold_labels: Vec<u16> = std::iter::once(0)
-                .chain(ex.labels.iter().map(|l| index[l.as_str()]))
-                .collect();
-            let mut state = State::new(&ex.input);
-            while !state.done() {
-                state.features(&mut feats);
-                moves.score(&feats, &mut scores);
-                let costs = state.costs(&ex.heads);
-                let min = costs.iter().copied().min().unwrap_or(usize::MAX);
-                if min == usize::MAX {
-                    break;
-                }
-                let correct = |k: usize| costs[k] == min;
-                let (Some(guess), Some(target)) =
-                    (best(&scores, |k| state.allowed(k)), best(&scores, correct))
-                else {
-                    break;
-                };
-                let ok = correct(guess);
-                if !ok {
-                    moves.update(&feats, target, guess);
-                }
-                moves.tick();
-                right += usize::from(ok);
-                total += 1;
-                let explore = epoch > 0 && rng.unit() < 0.9;
-                let kind = if ok || explore { guess } else { target };
-                let mut label = 0;
-                if kind >= LEFT {
-                    let (h, d) = state.arc(kind);
-                    if h == state.root() {
-                        label = root;
-                    } else {
-                        state.label_features(h, d, &mut label_feats);
-                        labeler.score(&label_feats, &mut label_scores);
-                        let guessed = best(&label_scores, |l| l as u16 != root).unwrap_or(0);
-                        label = guessed as u16;
-                        if ex.heads[d] == h && h != 0 {
-                            let gold = gold_labels[d];
-                            labeler.update(&label_feats, usize::from(gold), guessed);
-                            labeler.tick();
-                            if !explore {
-                                label = gold;
+    for run in 0..runs.max(1) {
+        let mut moves = Trainer::hashed(4, MOVE_BITS);
+        let mut labeler = Trainer::new(labels.len());
+        for epoch in 0..epochs {
+            let (mut right, mut total) = (0usize, 0usize);
+            for s in order(run, examples.len()) {
+                let ex = &examples[s];
+                let gold_labels: Vec<u16> = std::iter::once(0)
+                    .chain(ex.labels.iter().map(|l| index[l.as_str()]))
+                    .collect();
+                let mut state = State::new(&ex.input);
+                while !state.done() {
+                    state.features(&mut feats);
+                    moves.score(&feats, &mut scores);
+                    let costs = state.costs(&ex.heads);
+                    let min = costs.iter().copied().min().unwrap_or(usize::MAX);
+                    if min == usize::MAX {
+                        break;
+                    }
+                    let correct = |k: usize| costs[k] == min;
+                    let (Some(guess), Some(target)) =
+                        (best(&scores, |k| state.allowed(k)), best(&scores, correct))
+                    else {
+                        break;
+                    };
+                    let ok = correct(guess);
+                    if !ok {
+                        moves.update(&feats, target, guess);
+                    }
+                    moves.tick();
+                    right += usize::from(ok);
+                    total += 1;
+                    let explore = epoch > 0 && rng.unit() < 0.9;
+                    let kind = if ok || explore { guess } else { target };
+                    let mut label = 0;
+                    if kind >= LEFT {
+                        let (h, d) = state.arc(kind);
+                        if h == state.root() {
+                            label = root;
+                        } else {
+                            state.label_features(h, d, &mut label_feats);
+                            labeler.score(&label_feats, &mut label_scores);
+                            let guessed = best(&label_scores, |l| l as u16 != root).unwrap_or(0);
+                            label = guessed as u16;
+                            if ex.heads[d] == h && h != 0 {
+                                let gold = gold_labels[d];
+                                labeler.update(&label_feats, usize::from(gold), guessed);
+                                labeler.tick();
+                                if !explore {
+                                    label = gold;
+                                }
                             }
                         }
                     }
+                    state.apply(kind, label);
                 }
-                state.apply(kind, label);
             }
+            progress(run, epoch, right as f64 / total.max(1) as f64);
         }
-        progress(epoch, right as f64 / total.max(1) as f64);
+        all_moves.push(moves);
+        all_labelers.push(labeler);
     }
-    parser.moves = moves.finish_dense();
-    parser.labeler = labeler.finish(0.0);
+    parser.moves = Trainer::mean_dense(&all_moves);
+    parser.labeler = Trainer::mean(&all_labelers);
     parser
 }

@@ -48,8 +48,13 @@ pub fn feature(template: u64, values: &[u64]) -> u64 {
 
 /// A 64-bit hash of a string (FNV-1a, then mixed).
 pub fn hash_str(s: &str) -> u64 {
+    hash_concat(&[s])
+}
+
+/// [`hash_str`] of the concatenation of `parts`, without building it.
+pub fn hash_concat(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
+    for b in parts.iter().flat_map(|p| p.bytes()) {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0000_0100_0000_01B3);
     }
@@ -153,21 +158,57 @@ impl Trainer {
 
     /// The averaged weights as a [`Dense`] table (for a trainer made by [`Trainer::hashed`]).
     pub fn finish_dense(&self) -> Dense {
-        let bits = self.bits.unwrap_or(16);
-        let rows = self.averaged(0.0);
+        Trainer::mean_dense(std::slice::from_ref(self))
+    }
+
+    /// The mean of the averaged weights of trainers that learnt the same task from the same
+    /// data in different orders, as a [`Dense`] table ("parameter mixing": the mean is
+    /// steadier than any one of them, and scores as fast).
+    pub fn mean_dense(trainers: &[Trainer]) -> Dense {
+        let Some(first) = trainers.first() else {
+            return Dense::empty(1);
+        };
+        let (classes, bits) = (first.classes, first.bits.unwrap_or(16));
+        let rows = Trainer::mean_rows(trainers);
         let scale = quantum(&rows);
-        let mut weights = vec![0i16; (1usize << bits) * self.classes];
+        let mut weights = vec![0i16; (1usize << bits) * classes];
         for (k, row) in rows {
             for (c, v) in row {
-                weights[k as usize * self.classes + usize::from(c)] = (v / scale).round() as i16;
+                weights[k as usize * classes + usize::from(c)] = (v / scale).round() as i16;
             }
         }
         Dense {
-            classes: self.classes,
+            classes,
             bits,
             scale,
             weights,
         }
+    }
+
+    /// The mean of trainers' averaged weights as sparse [`Weights`].
+    pub fn mean(trainers: &[Trainer]) -> Weights {
+        let classes = trainers.first().map_or(0, |t| t.classes);
+        Weights::from_rows(classes, Trainer::mean_rows(trainers))
+    }
+
+    fn mean_rows(trainers: &[Trainer]) -> Vec<(u64, Vec<(u16, f32)>)> {
+        if let [one] = trainers {
+            return one.averaged(0.0);
+        }
+        let n = trainers.len() as f32;
+        let mut sum: std::collections::BTreeMap<u64, std::collections::BTreeMap<u16, f32>> =
+            std::collections::BTreeMap::new();
+        for t in trainers {
+            for (k, row) in t.averaged(0.0) {
+                let into = sum.entry(k).or_default();
+                for (c, v) in row {
+                    *into.entry(c).or_default() += v / n;
+                }
+            }
+        }
+        sum.into_iter()
+            .map(|(k, row)| (k, row.into_iter().collect()))
+            .collect()
     }
 
     /// The averaged weights, dropping those smaller than `min_abs` in magnitude.

@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::perceptron::{IdMap, Trainer, Weights, best, feature, hash_str, mix};
+use crate::wordclass::WordClasses;
 
 /// The model's tag set and weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +24,8 @@ pub struct Tagger {
     /// Word hash → ambiguity class hash, for exact forms (keys salted by [`EXACT`]) and for
     /// normalised forms (salted by [`NORM`]).
     pub(crate) ambiguity: IdMap<u64>,
+    /// What a dictionary says of words (empty for a model trained without one).
+    pub(crate) dictionary: WordClasses,
 }
 
 /// The features of one word: hashes computed once per sentence.
@@ -34,6 +37,9 @@ pub(crate) struct WordKeys {
     pub prefix: [u64; 3],
     pub shape: u64,
     pub flags: u64,
+    /// The dictionary class of the word (its [`WordClasses::bits`] and capitalisation), or
+    /// 0 when the dictionary does not know it.
+    pub lex: u64,
 }
 
 /// The form used for word features: lower case, with digits folded to `0` so that all
@@ -91,7 +97,14 @@ fn affix_hashes(lower: &str) -> ([u64; 4], [u64; 3]) {
     (suffix, prefix)
 }
 
-pub(crate) fn word_keys(form: &str) -> WordKeys {
+/// A word's keys, with its dictionary class unless the word is one of the `sure` ones
+/// (which skip the classifier, so their class is never read).
+pub(crate) fn word_keys(
+    dictionary: &WordClasses,
+    sure: Option<&IdMap<u16>>,
+    form: &str,
+) -> WordKeys {
+    let exact = hash_str(form);
     let norm = normalise(form);
     let (suffix, prefix) = affix_hashes(&norm);
     let has_upper = form.chars().any(char::is_uppercase);
@@ -103,11 +116,18 @@ pub(crate) fn word_keys(form: &str) -> WordKeys {
         | u64::from(form.chars().any(|c| !c.is_alphanumeric())) << 4;
     WordKeys {
         norm: hash_str(&norm),
-        exact: hash_str(form),
+        exact,
         suffix,
         prefix,
         shape: hash_str(&shape(form)),
         flags,
+        lex: match sure.is_some_and(|s| s.contains_key(&mix(exact, EXACT))) {
+            true => 0,
+            false => match dictionary.bits_of_lower(&norm) {
+                0 => 0,
+                bits => mix(DICTIONARY, u64::from(bits) | u64::from(has_upper) << 16),
+            },
+        },
     }
 }
 
@@ -115,6 +135,8 @@ const START: u64 = 0x0053_5441_5254;
 /// Salts of the two kinds of ambiguity-class keys.
 const EXACT: u64 = 0xe;
 const NORM: u64 = 0x2;
+/// Salt of dictionary classes.
+const DICTIONARY: u64 = 0xd1c7;
 /// Fewest training occurrences for a word to get an ambiguity class.
 const MIN_CLASS_COUNT: u32 = 1;
 const END: u64 = 0x0045_4e44;
@@ -131,14 +153,34 @@ impl Tagger {
         self.ambiguity.contains_key(&mix(hash_str(form), EXACT))
     }
 
+    /// The keys of a word form, with its dictionary class.
+    pub(crate) fn keys(&self, form: &str) -> WordKeys {
+        word_keys(&self.dictionary, Some(&self.sure), form)
+    }
+
+    /// The dictionary's semantic field of a word with this tag (as a noun for nouns and
+    /// names, as a verb for verbs), 0 for other words or when the dictionary has none.
+    pub(crate) fn field(&self, form: &str, keys: &WordKeys, tag: u16) -> u64 {
+        let verb = match self.upos(tag) {
+            "NOUN" | "PROPN" => false,
+            "VERB" => true,
+            _ => return 0,
+        };
+        // Most nouns and verbs are lemmas or irregular forms, found by their hash.
+        match self.dictionary.field_of_hash(keys.norm, verb) {
+            0 => u64::from(self.dictionary.field(form, verb)),
+            field => u64::from(field),
+        }
+    }
+
     /// The ambiguity class of a word: of its exact form if known, else of its normalised
-    /// form, else 1 (unknown).
+    /// form, else its dictionary class, else 1 (unknown).
     pub(crate) fn class_of(&self, k: &WordKeys) -> u64 {
         self.ambiguity
             .get(&mix(k.exact, EXACT))
             .or_else(|| self.ambiguity.get(&mix(k.norm, NORM)))
             .copied()
-            .unwrap_or(1)
+            .unwrap_or(if k.lex != 0 { k.lex } else { 1 })
     }
 
     fn features(
@@ -218,12 +260,15 @@ impl Tagger {
             feature(33, &[a0, t1]),
             feature(34, &[am1, a0, a1]),
             feature(35, &[a0, a1, a2]),
+            feature(36, &[w.lex]),
+            feature(37, &[w.lex, a0]),
+            feature(39, &[t1, w.lex]),
         ]);
     }
 
     /// Tag a sentence of word forms; returns joint tag indices.
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
-        let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+        let keys: Vec<WordKeys> = forms.iter().map(|f| self.keys(f)).collect();
         self.tag_keys(&keys)
     }
 
@@ -303,6 +348,7 @@ fn class_from(counts: &HashMap<u16, u32>, held_out: Option<&HashMap<u16, u32>>) 
 /// each epoch to give the sentence order (deterministic shuffling lives with the caller).
 pub(crate) fn train(
     sentences: &[(Vec<String>, Vec<String>)],
+    dictionary: &WordClasses,
     epochs: usize,
     mut order: impl FnMut(usize) -> Vec<usize>,
     mut progress: impl FnMut(usize, f64),
@@ -326,7 +372,10 @@ pub(crate) fn train(
     let examples: Vec<TagExample> = sentences
         .iter()
         .map(|(forms, tags)| {
-            let keys: Vec<WordKeys> = forms.iter().map(|f| word_keys(f)).collect();
+            let keys: Vec<WordKeys> = forms
+                .iter()
+                .map(|f| word_keys(dictionary, None, f))
+                .collect();
             let gold: Vec<u16> = tags.iter().map(|t| index[t.as_str()]).collect();
             for (k, &g) in keys.iter().zip(&gold) {
                 let exact = counts
@@ -365,7 +414,7 @@ pub(crate) fn train(
                 [mix(k.exact, EXACT), mix(k.norm, NORM)]
                     .into_iter()
                     .find_map(|key| class_from(&counts.get(&key)?.1, part.get(&key)))
-                    .unwrap_or(1)
+                    .unwrap_or(if k.lex != 0 { k.lex } else { 1 })
             })
             .collect();
     }
@@ -395,6 +444,7 @@ pub(crate) fn train(
         weights: Weights::from_rows(0, Vec::new()),
         sure,
         ambiguity,
+        dictionary: dictionary.clone(),
     };
     let mut trainer = Trainer::new(tagger.tags.len());
     let mut feats = Vec::with_capacity(40);

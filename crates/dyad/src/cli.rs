@@ -132,11 +132,21 @@ pub enum Command {
         out: PathBuf,
         #[arg(long, default_value_t = 8)]
         tagger_epochs: usize,
-        #[arg(long, default_value_t = 12)]
+        #[arg(long, default_value_t = 20)]
         parser_epochs: usize,
+        /// Parsers trained in different orders whose mean weights make the model.
+        #[arg(long, default_value_t = 3)]
+        parser_runs: usize,
         /// Parts for tagging the parser's training data with held-out taggers (0: gold tags).
         #[arg(long, default_value_t = 4)]
         jackknife: usize,
+        /// WordNet's database folder (Debian's wordnet-base), whose word classes help the
+        /// tagger with words the treebank lacks; `none` trains without it.
+        #[arg(long, default_value = "/usr/share/wordnet")]
+        wordnet: PathBuf,
+        /// Seed of the training order (the shipped model uses the default).
+        #[arg(long, default_value_t = 0x0dad)]
+        seed: u64,
     },
     /// Measure dyad against gold sets.
     #[command(subcommand)]

@@ -214,17 +214,33 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out,
             tagger_epochs,
             parser_epochs,
+            parser_runs,
             jackknife,
-        } => crate::nlp::train(
-            &treebank,
-            &out,
-            &dyad_nlp::TrainOptions {
-                tagger_epochs,
-                parser_epochs,
-                jackknife,
-                ..Default::default()
-            },
-        ),
+            wordnet,
+            seed,
+        } => {
+            let dictionary = if wordnet.as_os_str() == "none" {
+                dyad_nlp::WordClasses::default()
+            } else {
+                dyad_nlp::WordClasses::from_wordnet(|name| {
+                    std::fs::read(wordnet.join(name))
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                })
+                .with_context(|| format!("in {}", wordnet.display()))?
+            };
+            crate::nlp::train(
+                &treebank,
+                &out,
+                &dyad_nlp::TrainOptions {
+                    tagger_epochs,
+                    parser_epochs,
+                    parser_runs,
+                    jackknife,
+                    dictionary,
+                    seed,
+                },
+            )
+        }
         Command::Eval(EvalCommand::Parse { gold, model }) => {
             crate::nlp::eval(&gold, model.as_deref())
         }

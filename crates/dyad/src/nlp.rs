@@ -157,9 +157,14 @@ pub fn train(treebank: &Path, out: &Path, options: &TrainOptions) -> anyhow::Res
             epoch,
             accuracy,
         } => eprintln!("  tagger ({part}) epoch {}: {accuracy:.4}", epoch + 1),
-        TrainEvent::ParserEpoch { epoch, accuracy } => {
+        TrainEvent::ParserEpoch {
+            run,
+            epoch,
+            accuracy,
+        } => {
             eprintln!(
-                "  parser epoch {}: transitions right {accuracy:.4}",
+                "  parser {} epoch {}: transitions right {accuracy:.4}",
+                run + 1,
                 epoch + 1
             )
         }

@@ -61,10 +61,11 @@ fn ewt_test_scores_hold() {
         .lines()
         .find(|l| l.starts_with("gold tokens:"))
         .expect("gold-token scores");
-    assert!(score(gold, "UPOS") >= 0.950, "{gold}");
-    assert!(score(gold, "UAS") >= 0.840, "{gold}");
-    assert!(score(gold, "LAS") >= 0.805, "{gold}");
-    assert!(score(gold, "lemma") >= 0.960, "{gold}");
+    // Issue 4's floors: UPOS 0.955 and LAS 0.82 on EWT test with gold tokens.
+    assert!(score(gold, "UPOS") >= 0.955, "{gold}");
+    assert!(score(gold, "UAS") >= 0.850, "{gold}");
+    assert!(score(gold, "LAS") >= 0.820, "{gold}");
+    assert!(score(gold, "lemma") >= 0.965, "{gold}");
     let raw = stdout
         .lines()
         .find(|l| l.starts_with("raw text:"))

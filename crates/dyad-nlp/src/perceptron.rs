@@ -577,6 +577,27 @@ impl Dense {
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         let c = self.classes;
+        if c == 4 {
+            // The parser's four transitions: rows of four weights, read as arrays.
+            let (rows, _) = self.weights.as_chunks::<4>();
+            for &f in features {
+                if let Some(row) = rows.get(bucket(f, self.bits)) {
+                    prefetch(&row[0]);
+                }
+            }
+            let mut sums = [0i32; 4];
+            for &f in features {
+                if let Some(row) = rows.get(bucket(f, self.bits)) {
+                    for (s, &w) in sums.iter_mut().zip(row) {
+                        *s += i32::from(w);
+                    }
+                }
+            }
+            for (s, &v) in scores.iter_mut().zip(sums.iter()) {
+                *s = v as f32;
+            }
+            return;
+        }
         for &f in features {
             prefetch(&self.weights[bucket(f, self.bits) * c]);
         }

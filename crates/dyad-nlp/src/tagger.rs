@@ -56,9 +56,11 @@ pub fn normalise(form: &str) -> String {
     out
 }
 
-/// A coarse shape: `Xxxx` → `Xx`, `U.S.` → `X.X.`, `1,000` → `d,d`.
-fn shape(form: &str) -> String {
-    let mut out = String::new();
+/// The hash of a coarse shape: `Xxxx` → `Xx`, `U.S.` → `X.X.`, `1,000` → `d,d`, at
+/// most about 9 bytes long (built on the stack: this runs for every word).
+fn shape_hash(form: &str) -> u64 {
+    let mut out = [0u8; 16];
+    let mut len = 0;
     let mut last = '\0';
     for c in form.chars() {
         let k = if c.is_uppercase() {
@@ -71,28 +73,29 @@ fn shape(form: &str) -> String {
             c
         };
         if k != last {
-            out.push(k);
+            len += k.encode_utf8(&mut out[len..]).len();
             last = k;
         }
-        if out.len() > 8 {
+        if len > 8 {
             break;
         }
     }
-    out
+    hash_str(std::str::from_utf8(&out[..len]).unwrap_or_default())
 }
 
+/// Hashes of the last 1-4 and the first 1-3 characters (the whole word when shorter).
 fn affix_hashes(lower: &str) -> ([u64; 4], [u64; 3]) {
-    let chars: Vec<(usize, char)> = lower.char_indices().collect();
-    let n = chars.len();
     let mut suffix = [0u64; 4];
     let mut prefix = [0u64; 3];
-    for k in 1..=4 {
-        let start = if k >= n { 0 } else { chars[n - k].0 };
-        suffix[k - 1] = mix(hash_str(&lower[start..]), k as u64);
+    let mut starts = lower.char_indices().rev().map(|(i, _)| i);
+    for (k, s) in suffix.iter_mut().enumerate() {
+        let start = starts.next().unwrap_or(0);
+        *s = mix(hash_str(&lower[start..]), k as u64 + 1);
     }
-    for k in 1..=3 {
-        let end = if k >= n { lower.len() } else { chars[k].0 };
-        prefix[k - 1] = mix(hash_str(&lower[..end]), 10 + k as u64);
+    let mut ends = lower.char_indices().skip(1).map(|(i, _)| i);
+    for (k, p) in prefix.iter_mut().enumerate() {
+        let end = ends.next().unwrap_or(lower.len());
+        *p = mix(hash_str(&lower[..end]), 11 + k as u64);
     }
     (suffix, prefix)
 }
@@ -119,7 +122,7 @@ pub(crate) fn word_keys(
         exact,
         suffix,
         prefix,
-        shape: hash_str(&shape(form)),
+        shape: shape_hash(form),
         flags,
         lex: match sure.is_some_and(|s| s.contains_key(&mix(exact, EXACT))) {
             true => 0,
@@ -475,4 +478,37 @@ pub(crate) fn train(
     }
     tagger.weights = trainer.finish(0.0);
     tagger
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_fold_runs_of_a_kind() {
+        assert_eq!(shape_hash("U.S."), hash_str("X.X."));
+        assert_eq!(shape_hash("Xinhua"), hash_str("Xx"));
+        assert_eq!(shape_hash("1,000"), hash_str("d,d"));
+        assert_eq!(shape_hash(""), hash_str(""));
+        // Long shapes stop after about nine bytes.
+        assert_eq!(shape_hash("a1b2c3d4e5f6"), hash_str("xdxdxdxdx"));
+        assert_eq!(shape_hash("éÉ-ü"), hash_str("xX-x"));
+    }
+
+    #[test]
+    fn affixes_are_the_first_and_last_characters() {
+        let (suffix, prefix) = affix_hashes("walked");
+        let expect_suffix = ["d", "ed", "ked", "lked"];
+        for (k, end) in expect_suffix.iter().enumerate() {
+            assert_eq!(suffix[k], mix(hash_str(end), k as u64 + 1), "{end}");
+        }
+        for (k, start) in ["w", "wa", "wal"].iter().enumerate() {
+            assert_eq!(prefix[k], mix(hash_str(start), 11 + k as u64), "{start}");
+        }
+        // Short and non-ASCII words: the whole word stands in for longer affixes.
+        let (suffix, prefix) = affix_hashes("né");
+        assert_eq!(suffix[0], mix(hash_str("é"), 1));
+        assert_eq!(suffix[3], mix(hash_str("né"), 4));
+        assert_eq!(prefix[2], mix(hash_str("né"), 13));
+    }
 }

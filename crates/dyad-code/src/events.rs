@@ -1751,6 +1751,27 @@ mod tests {
         assert!(!found.iter().any(|e| e.0.starts_with("GBR")), "{found:?}");
     }
 
+    #[test]
+    fn a_summit_attended_somewhere_is_with_its_host_unless_a_partner_is_named() {
+        let found = events("Obama attended a summit in Switzerland.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0.starts_with("USA") && e.1 == "CHE" && e.2.starts_with("04")),
+            "{found:?}"
+        );
+        let found = events("Merkel attended a conference in Munich with Putin.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0.starts_with("DEU") && e.1.starts_with("RUS") && e.2.starts_with("04")),
+            "{found:?}"
+        );
+        // Planned: an intention to meet.
+        let found = events("Obama will attend a summit in Switzerland.");
+        assert!(found.iter().any(|e| e.2 == "036"), "{found:?}");
+    }
+
     /// Sentences a reviewer found coded wrongly in this session's first version of the
     /// stance, refusal and list rules.
     #[test]

@@ -219,12 +219,18 @@ pub fn score(
 
     for s in gold {
         let doc = code(&s.text, s.date.as_deref());
-        // Events that happened: a negated or intended event is not the gold's event. The
-        // PLOVER set codes intentions as AGREE, so it keeps every event.
+        // Events that happened: a negated or intended event is not the gold's event, but an
+        // intention coded as CAMEO 03 (dyad writes "will meet" as 036 with mode intended) is
+        // the expression of intent, which the gold codes as 03. The PLOVER set codes
+        // intentions as AGREE, so it keeps every event.
+        let happened = |e: &&dyad_model::Event| {
+            e.mode.is_none()
+                || (e.mode == Some(dyad_model::Mode::Intended) && e.cameo.starts_with("03"))
+        };
         let predicted: Vec<&dyad_model::Event> = doc
             .events
             .iter()
-            .filter(|e| set == GoldSet::Plover || e.mode.is_none())
+            .filter(|e| set == GoldSet::Plover || happened(e))
             .collect();
         let root = |c: &str| -> String { c.get(..2).unwrap_or(c).to_string() };
         let gold_triples: Vec<Triple> = s
@@ -426,6 +432,34 @@ mod tests {
         );
         assert_eq!(r.misses.len(), 1);
         assert_eq!(r.misses[0].id, "b");
+    }
+
+    #[test]
+    fn an_expressed_intent_happened_an_intended_act_did_not() {
+        let gold = load_petrarch(
+            r#"[{"id":"a","date":"20080806","text":"A","expected":[{"eventcode":"033","sourcecode":"USA","targetcode":"ISR"}]},
+                {"id":"b","date":"20080806","text":"B","expected":[{"noevents":"True"}]}]"#,
+        )
+        .unwrap();
+        let intended = |s: &str, t: &str, c: &str| {
+            let mut d = doc_with(&[(s, t, c)]);
+            d.events[0].mode = Some(dyad_model::Mode::Intended);
+            d
+        };
+        // "wants to help Israel": dyad's 033 with mode intended is the gold's 033; "will
+        // attack" (190, intended) did not happen and is no false positive.
+        let r = score(GoldSet::Petrarch, &gold, |t, _| match t {
+            "A" => intended("USA", "ISR", "033"),
+            _ => intended("CHN", "USA", "190"),
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 
     #[test]

@@ -1752,6 +1752,25 @@ mod tests {
     }
 
     #[test]
+    fn an_object_names_its_owner() {
+        // The object names no actor; whose it is does.
+        let found = events("France defended the right of Israel to protect its citizens.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "FRA" && e.1 == "ISR" && e.2.starts_with("05")),
+            "{found:?}"
+        );
+        let found = events("Germany praised the courage of Ukrainian soldiers.");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.0 == "DEU" && e.1.starts_with("UKR") && e.2.starts_with("05")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_summit_attended_somewhere_is_with_its_host_unless_a_partner_is_named() {
         let found = events("Obama attended a summit in Switzerland.");
         assert!(

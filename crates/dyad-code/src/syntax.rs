@@ -425,6 +425,19 @@ pub(crate) fn arguments<'f>(
                                 }
                             }
                         }
+                        // Whose the thing acted on is: "shelled positions of the
+                        // Palestinian security forces", "raided the Kurds' camps".
+                        if found.is_empty() && !asked {
+                            for w in tree.children(o) {
+                                let of = tree.relation(w) == "nmod"
+                                    && tree.children(w).any(|c| {
+                                        tree.relation(c) == "case" && tree.lemma(c) == "of"
+                                    });
+                                if of || tree.deprel(w) == "nmod:poss" {
+                                    targets.extend(at.with_conjuncts(w));
+                                }
+                            }
+                        }
                         targets.extend(found);
                     }
                 } else {

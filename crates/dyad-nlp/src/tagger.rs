@@ -42,6 +42,13 @@ pub(crate) struct WordKeys {
     pub lex: u64,
 }
 
+impl WordKeys {
+    /// The ambiguity class of a word the treebank lacks: its dictionary class, else 1.
+    fn unknown_class(&self) -> u64 {
+        if self.lex != 0 { self.lex } else { 1 }
+    }
+}
+
 /// The form used for word features: lower case, with digits folded to `0` so that all
 /// years, amounts and times share weights.
 pub fn normalise(form: &str) -> String {
@@ -169,7 +176,8 @@ impl Tagger {
             "VERB" => true,
             _ => return 0,
         };
-        // Most nouns and verbs are lemmas or irregular forms, found by their hash.
+        // Most nouns and verbs are lemmas or irregular forms, found by their hash; the rest
+        // are inflected, or have digits ("10"), which the normalised form folds.
         match self.dictionary.field_of_hash(keys.norm, verb) {
             0 => u64::from(self.dictionary.field(form, verb)),
             field => u64::from(field),
@@ -183,7 +191,7 @@ impl Tagger {
             .get(&mix(k.exact, EXACT))
             .or_else(|| self.ambiguity.get(&mix(k.norm, NORM)))
             .copied()
-            .unwrap_or(if k.lex != 0 { k.lex } else { 1 })
+            .unwrap_or_else(|| k.unknown_class())
     }
 
     fn features(
@@ -417,7 +425,7 @@ pub(crate) fn train(
                 [mix(k.exact, EXACT), mix(k.norm, NORM)]
                     .into_iter()
                     .find_map(|key| class_from(&counts.get(&key)?.1, part.get(&key)))
-                    .unwrap_or(if k.lex != 0 { k.lex } else { 1 })
+                    .unwrap_or_else(|| k.unknown_class())
             })
             .collect();
     }

@@ -87,7 +87,8 @@ pub struct WordClasses {
 
 impl WordClasses {
     /// Build the table from WordNet's database files (`data.*`, `index.*`, `*.exc`), each
-    /// given by `file(name)`: the caller does the reading (this crate does no I/O).
+    /// given by `file(name)` and read once: the caller does the reading (this crate does
+    /// no I/O).
     pub fn from_wordnet(
         file: impl Fn(&str) -> std::io::Result<String>,
     ) -> Result<WordClasses, WordNetError> {
@@ -97,15 +98,25 @@ impl WordClasses {
                 source,
             })
         };
-        // Lemma → (bits, seen in lower case).
+        // Lemma → (bits, seen in lower case); synset offset → lexicographer file, per part.
         let mut seen: IdMap<(u16, bool)> = IdMap::default();
-        for (file, part) in [
+        let mut noun_fields: IdMap<u16> = IdMap::default();
+        let mut verb_fields: IdMap<u16> = IdMap::default();
+        for (name, part) in [
             ("data.noun", NOUN),
             ("data.verb", VERB),
             ("data.adj", ADJ),
             ("data.adv", ADV),
         ] {
-            for line in read(file)?.lines() {
+            for line in read(name)?.lines() {
+                let fields = match part {
+                    NOUN => Some(&mut noun_fields),
+                    VERB => Some(&mut verb_fields),
+                    _ => None,
+                };
+                if let (Some(fields), Some((offset, field))) = (fields, synset_field(line)) {
+                    fields.insert(offset, field);
+                }
                 for word in synset_words(line) {
                     let word = word.split('(').next().unwrap_or(word);
                     if word.is_empty() || word.contains('_') {
@@ -132,18 +143,41 @@ impl WordClasses {
                 (k, bits)
             })
             .collect();
+        // The field of each lemma's first (most frequent) sense.
+        let mut senses: IdMap<u16> = IdMap::default();
+        for (index, fields, shift) in [
+            ("index.noun", &noun_fields, 0),
+            ("index.verb", &verb_fields, 8),
+        ] {
+            for line in read(index)?.lines() {
+                if let Some((lemma, field)) =
+                    first_sense(line).and_then(|(l, o)| Some((l, *fields.get(&o)?)))
+                {
+                    *senses.entry(hash_str(lemma)).or_default() |= (field + 1) << shift;
+                }
+            }
+        }
+        // Irregular forms: their inflection, and their lemma's field.
         let mut irregular: IdMap<u16> = IdMap::default();
-        for (file, part) in [
+        for (name, part) in [
             ("noun.exc", NOUN),
             ("verb.exc", VERB),
             ("adj.exc", ADJ),
             ("adv.exc", ADV),
         ] {
-            for line in read(file)?.lines() {
+            for line in read(name)?.lines() {
                 let mut words = line.split_whitespace();
                 let (Some(form), Some(lemma)) = (words.next(), words.next()) else {
                     continue;
                 };
+                let shift = match part {
+                    NOUN => Some(0),
+                    VERB => Some(8),
+                    _ => None,
+                };
+                if let (Some(shift), Some(&sense)) = (shift, senses.get(&hash_str(lemma))) {
+                    *senses.entry(hash_str(form)).or_default() |= sense & (0xff << shift);
+                }
                 if form.contains('_') || lemmas.get(&hash_str(lemma)).is_none_or(|b| b & part == 0)
                 {
                     continue;
@@ -156,41 +190,6 @@ impl WordClasses {
                     _ => 0,
                 };
                 *irregular.entry(hash_str(form)).or_default() |= inflection | part;
-            }
-        }
-        let mut senses: IdMap<u16> = IdMap::default();
-        for (data, index, shift) in [
-            ("data.noun", "index.noun", 0),
-            ("data.verb", "index.verb", 8),
-        ] {
-            let fields: IdMap<u16> = read(data)?
-                .lines()
-                .filter_map(|l| {
-                    let mut f = l.split(' ');
-                    let offset = f.next()?.parse::<u64>().ok()?;
-                    let field = f.next()?.parse::<u16>().ok()?;
-                    Some((offset, field))
-                })
-                .collect();
-            for line in read(index)?.lines() {
-                let Some((lemma, offset)) = first_sense(line) else {
-                    continue;
-                };
-                if let Some(field) = fields.get(&offset) {
-                    *senses.entry(hash_str(lemma)).or_default() |= (field + 1) << shift;
-                }
-            }
-        }
-        for (file, shift) in [("noun.exc", 0), ("verb.exc", 8)] {
-            for line in read(file)?.lines() {
-                let mut words = line.split_whitespace();
-                let (Some(form), Some(lemma)) = (words.next(), words.next()) else {
-                    continue;
-                };
-                let Some(sense) = senses.get(&hash_str(lemma)).map(|s| s & (0xff << shift)) else {
-                    continue;
-                };
-                *senses.entry(hash_str(form)).or_default() |= sense;
             }
         }
         Ok(WordClasses {
@@ -213,38 +212,21 @@ impl WordClasses {
         if self.senses.is_empty() {
             return 0;
         }
-        let (shift, part) = if verb { (8, VERB) } else { (0, NOUN) };
         let lower = form.to_lowercase();
-        let get = |parts: &[&str]| {
-            self.senses
-                .get(&hash_concat(parts))
-                .map_or(0, |s| (s >> shift) & 0xff)
-        };
-        let own = get(&[&lower]);
-        if own != 0 {
-            return own;
+        match self.field_of_hash(hash_str(&lower), verb) {
+            0 => self.inflected_field(&lower, verb),
+            own => own,
         }
-        for &(ending, replacement, p, _) in ENDINGS {
-            let Some(base) = lower.strip_suffix(ending).filter(|b| b.len() >= 2) else {
-                continue;
-            };
-            if p != part {
-                continue;
-            }
-            let mut found = get(&[base, replacement]);
-            if found == 0 && replacement.is_empty() && doubled(base) {
-                found = get(&[&base[..base.len() - 1]]);
-            }
-            if found != 0 {
-                return found;
-            }
-        }
-        0
     }
 
-    /// Whether the table is empty (a model trained without a dictionary).
-    pub fn is_empty(&self) -> bool {
-        self.lemmas.is_empty()
+    /// The field of an inflected form's lemma ("cities", "walked"), or 0.
+    fn inflected_field(&self, lower: &str, verb: bool) -> u16 {
+        let part = if verb { VERB } else { NOUN };
+        stems(lower)
+            .filter(|s| s.part == part)
+            .map(|s| self.field_of_hash(hash_concat(&s.parts), verb))
+            .find(|&f| f != 0)
+            .unwrap_or(0)
     }
 
     /// The class bits of a word form (0 when the dictionary knows nothing of it).
@@ -261,24 +243,48 @@ impl WordClasses {
             return 0;
         }
         let whole = hash_str(lower);
-        let lemma = |parts: &[&str]| self.lemmas.get(&hash_concat(parts)).copied().unwrap_or(0);
         let mut bits = self.lemmas.get(&whole).copied().unwrap_or(0)
             | self.irregular.get(&whole).copied().unwrap_or(0);
-        for &(ending, replacement, part, inflection) in ENDINGS {
-            let Some(base) = lower.strip_suffix(ending).filter(|b| b.len() >= 2) else {
-                continue;
-            };
-            let mut found = lemma(&[base, replacement]);
-            // "stopped", "bigger": a doubled final consonant.
-            if found & part == 0 && replacement.is_empty() && doubled(base) {
-                found = lemma(&[&base[..base.len() - 1]]);
-            }
-            if found & part != 0 {
-                bits |= inflection;
+        for s in stems(lower) {
+            let found = self
+                .lemmas
+                .get(&hash_concat(&s.parts))
+                .copied()
+                .unwrap_or(0);
+            if found & s.part != 0 {
+                bits |= s.inflection;
             }
         }
         bits
     }
+}
+
+/// A possible lemma of an inflected form: `parts` joined, if it is a `part` (noun, verb,
+/// adjective), makes the form its `inflection`.
+struct Stem<'a> {
+    parts: [&'a str; 2],
+    part: u16,
+    inflection: u16,
+}
+
+/// The possible lemmas of a lower-case form by the regular endings, in [`ENDINGS`] order;
+/// where stripping an ending leaves a doubled letter ("stopp", "bigg"), also the form
+/// without it ("stop", "big").
+fn stems(lower: &str) -> impl Iterator<Item = Stem<'_>> {
+    ENDINGS
+        .iter()
+        .filter_map(move |&(ending, replacement, part, inflection)| {
+            let base = lower.strip_suffix(ending).filter(|b| b.len() >= 2)?;
+            let undoubled =
+                (replacement.is_empty() && doubled(base)).then(|| &base[..base.len() - 1]);
+            let stem = |parts| Stem {
+                parts,
+                part,
+                inflection,
+            };
+            Some(std::iter::once(stem([base, replacement])).chain(undoubled.map(|u| stem([u, ""]))))
+        })
+        .flatten()
 }
 
 /// Whether a word ends in a doubled letter ("stopp", "bigg").
@@ -297,6 +303,14 @@ fn first_sense(line: &str) -> Option<(&str, u64)> {
     let lemma = f.next()?;
     let pointers: usize = f.nth(2)?.parse().ok()?;
     f.nth(pointers + 2)?.parse().ok().map(|o| (lemma, o))
+}
+
+/// The synset offset and lexicographer file number of a line of a WordNet data file.
+fn synset_field(line: &str) -> Option<(u64, u16)> {
+    let mut f = line.split(' ');
+    let offset = f.next()?.parse().ok()?;
+    let field = f.next()?.parse().ok()?;
+    Some((offset, field))
 }
 
 /// The words of one line of a WordNet data file: `offset lexfile pos count word lexid ...`

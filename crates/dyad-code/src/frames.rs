@@ -476,16 +476,7 @@ mod tests {
         crate::test_events(text, |a| a.country.clone().unwrap_or_default())
     }
 
-    fn has(text: &str, source: &str, target: &str, code: &str) -> bool {
-        let found = events(text);
-        let ok = found
-            .iter()
-            .any(|e| e.0 == source && e.1 == target && e.2.starts_with(code));
-        if !ok {
-            eprintln!("{text}\n  {found:?}");
-        }
-        ok
-    }
+    use crate::test_has as has;
 
     #[test]
     fn a_threat_of_an_act_that_is_no_event_of_its_own() {

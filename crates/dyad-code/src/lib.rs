@@ -132,6 +132,20 @@ pub(crate) fn test_events(
         .collect()
 }
 
+/// Whether `text` codes an event from `source` to `target` (countries) whose CAMEO code
+/// starts with `code`; prints what was coded when not, for the annotators' tests.
+#[cfg(test)]
+pub(crate) fn test_has(text: &str, source: &str, target: &str, code: &str) -> bool {
+    let found = test_events(text, |a| a.country.clone().unwrap_or_default());
+    let ok = found
+        .iter()
+        .any(|e| e.0 == source && e.1 == target && e.2.starts_with(code));
+    if !ok {
+        eprintln!("{text}\n  {found:?}");
+    }
+    ok
+}
+
 /// A document dated 2021-12-15, for the annotators' tests.
 #[cfg(test)]
 pub(crate) fn test_document(text: &str) -> Document {

@@ -415,25 +415,15 @@ pub(crate) fn arguments<'f>(
                     let asked = matches!(p.code.get(..2), Some("10" | "12"));
                     for o in tree.objects(h) {
                         let found = at.with_conjuncts(o);
-                        // What is demanded or rejected names whom it is asked of or
-                        // whose it is: "demanded an admission by Moscow", "rejected an
-                        // offer from Afghanistan", "demanded the removal of President X".
-                        if found.is_empty() && asked {
+                        // An object that names no actor names whose it is ("defended the
+                        // right of Russian troops", "raided the Kurds' camps"); what is
+                        // demanded or rejected also whom it is asked of ("demanded an
+                        // admission by Moscow", "rejected an offer from Afghanistan").
+                        if found.is_empty() {
                             for (w, case) in tree.obliques(o) {
-                                if matches!(case, Some("by" | "from" | "of")) {
-                                    targets.extend(at.with_conjuncts(w));
-                                }
-                            }
-                        }
-                        // Whose the thing acted on is: "shelled positions of the
-                        // Palestinian security forces", "raided the Kurds' camps".
-                        if found.is_empty() && !asked {
-                            for w in tree.children(o) {
-                                let of = tree.relation(w) == "nmod"
-                                    && tree.children(w).any(|c| {
-                                        tree.relation(c) == "case" && tree.lemma(c) == "of"
-                                    });
-                                if of || tree.deprel(w) == "nmod:poss" {
+                                let owner =
+                                    case == Some("of") || (!asked && tree.deprel(w) == "nmod:poss");
+                                if owner || (asked && matches!(case, Some("by" | "from"))) {
                                     targets.extend(at.with_conjuncts(w));
                                 }
                             }

@@ -413,7 +413,14 @@ pub(crate) fn arguments<'f>(
             Target::Object => {
                 if is_verbal(tree, h) {
                     let asked = matches!(p.code.get(..2), Some("10" | "12"));
-                    for o in tree.objects(h) {
+                    // A bare oblique is an object the parser misread: "arrested more than
+                    // 100 Palestinians" (no preposition; times name no actor).
+                    let bare = tree
+                        .obliques(h)
+                        .into_iter()
+                        .filter(|&(d, case)| case.is_none() && tree.deprel(d) == "obl")
+                        .map(|(d, _)| d);
+                    for o in tree.objects(h).into_iter().chain(bare) {
                         let found = at.with_conjuncts(o);
                         // An object that names no actor names whose it is ("defended the
                         // right of Russian troops", "raided the Kurds' camps"); what is
@@ -577,6 +584,17 @@ mod tests {
         // An amount of aid, and a pattern whose target comes after "to".
         let e = events("Norway gave Mozambique 40 million dollars of aid on Tuesday.");
         assert!(has(&e, "NOR", "MOZ", "07"), "{e:?}");
+    }
+
+    #[test]
+    fn a_quantified_object_read_as_a_bare_oblique_is_still_the_target() {
+        // The parser makes "more than 20 Afghans" an oblique with no preposition.
+        let e = events("Iranian guards detained more than 20 Afghans near Herat on Monday.");
+        assert!(has(&e, "IRN", "AFG", "17"), "{e:?}");
+        // A bare time is an oblique too, and adds no target.
+        let e = events("Iranian guards detained two Afghans last week.");
+        assert!(has(&e, "IRN", "AFG", "17"), "{e:?}");
+        assert!(e.iter().all(|e| e.1 == "AFG"), "{e:?}");
     }
 
     #[test]

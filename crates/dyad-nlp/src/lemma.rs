@@ -8,6 +8,34 @@
 //! ("went", "was", "children") are stored as exceptions.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::perceptron::mix;
+
+/// A map keyed by short strings (tags, word endings, forms), hashed with FNV-1a: the
+/// lemmatiser looks up several keys per word, and the default SipHash cost more than the
+/// look-ups themselves.
+pub(crate) type StrMap<V> = HashMap<String, V, BuildHasherDefault<StrHasher>>;
+
+/// FNV-1a over the bytes written, mixed at the end so every bit of the hash is usable.
+pub(crate) struct StrHasher(u64);
+
+impl Default for StrHasher {
+    fn default() -> StrHasher {
+        StrHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for StrHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        mix(self.0, 0x5f)
+    }
+}
 
 /// Longest word ending a rule looks at.
 const MAX_SUFFIX: usize = 5;
@@ -49,9 +77,9 @@ impl Rule {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lemmatizer {
     /// XPOS → lower-cased ending → rule.
-    pub(crate) rules: HashMap<String, HashMap<String, Rule>>,
+    pub(crate) rules: StrMap<StrMap<Rule>>,
     /// XPOS → form → lemma, where the rules are wrong.
-    pub(crate) exceptions: HashMap<String, HashMap<String, String>>,
+    pub(crate) exceptions: StrMap<StrMap<String>>,
 }
 
 fn keeps_case(form: &str, upos: &str) -> bool {
@@ -69,16 +97,15 @@ fn endings(lower: &str) -> impl Iterator<Item = &str> {
 
 impl Lemmatizer {
     fn by_rule(&self, form: &str, upos: &str, xpos: &str) -> String {
-        let keep = keeps_case(form, upos);
-        let base = if keep {
+        let lower = form.to_lowercase();
+        let base = if keeps_case(form, upos) {
             form.to_string()
         } else {
-            form.to_lowercase()
+            lower.clone()
         };
         let Some(rules) = self.rules.get(xpos) else {
             return base;
         };
-        let lower = form.to_lowercase();
         for end in endings(&lower) {
             if let Some(rule) = rules.get(end)
                 && let Some(lemma) = rule.apply(&base)
@@ -119,7 +146,7 @@ impl Lemmatizer {
                     .or_default() += 1;
             }
         }
-        let mut rules: HashMap<String, HashMap<String, Rule>> = HashMap::new();
+        let mut rules: StrMap<StrMap<Rule>> = StrMap::default();
         for ((xpos, end), seen) in counts {
             let best = seen
                 .into_iter()
@@ -131,7 +158,7 @@ impl Lemmatizer {
         }
         let mut lem = Lemmatizer {
             rules,
-            exceptions: HashMap::new(),
+            exceptions: StrMap::default(),
         };
         // Exceptions: the most frequent lemma of each (XPOS, form) the rules get wrong.
         let mut seen: HashMap<(String, String), HashMap<&str, u32>> = HashMap::new();

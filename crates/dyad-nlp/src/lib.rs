@@ -27,6 +27,7 @@ mod model;
 mod parser;
 pub mod perceptron;
 mod sentences;
+mod table;
 mod tagger;
 mod tokens;
 mod tree;

@@ -13,15 +13,16 @@ use std::sync::OnceLock;
 use thiserror::Error;
 
 use crate::conllu::ConlluSentence;
-use crate::lemma::{Lemmatizer, Rule};
+use crate::lemma::{Lemmatizer, Rule, StrMap};
 use crate::parser::{self, Input, ParseExample, Parser, Rng};
 use crate::perceptron::{Dense, IdMap, Weights};
+use crate::table::Table;
 use crate::tagger::{self, Tagger, WordKeys};
 use crate::tree::Tree;
 use crate::wordclass::WordClasses;
 
 const MAGIC: &[u8; 8] = b"DYADNLP\0";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// The model shipped with dyad (trained on UD English EWT; see `models/README.md`).
 static BUILTIN: &[u8] = include_bytes!(concat!(
@@ -444,7 +445,7 @@ impl Model {
         let labels = r.strings()?;
         let moves = r.dense()?;
         let labeler = r.weights()?;
-        let mut rules: HashMap<String, HashMap<String, Rule>> = HashMap::new();
+        let mut rules: StrMap<StrMap<Rule>> = StrMap::default();
         for _ in 0..r.u32()? {
             let x = r.str()?;
             let end = r.str()?;
@@ -455,7 +456,7 @@ impl Model {
                 .or_default()
                 .insert(end, Rule { remove, append });
         }
-        let mut exceptions: HashMap<String, HashMap<String, String>> = HashMap::new();
+        let mut exceptions: StrMap<StrMap<String>> = StrMap::default();
         for _ in 0..r.u32()? {
             let x = r.str()?;
             let form = r.str()?;
@@ -620,11 +621,12 @@ impl<'b> Reader<'b> {
         if classes > 8 || bits > 30 {
             return Err(ModelError::Truncated(at));
         }
-        let mut weights = vec![0i16; (1usize << bits) * classes];
+        let mut weights = Table::filled((1usize << bits) * classes);
         for _ in 0..self.u32()? {
             let i = self.u32()? as usize;
             let row = self.take(classes * 2)?;
             let dest = weights
+                .as_mut_slice()
                 .get_mut(i * classes..(i + 1) * classes)
                 .ok_or(ModelError::Truncated(at))?;
             for (d, b) in dest.iter_mut().zip(row.chunks_exact(2)) {

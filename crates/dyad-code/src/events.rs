@@ -146,13 +146,17 @@ pub fn find(
                 if lone && !may_lack_target(p) {
                     continue;
                 }
+                let mut unnamed_actor = false;
                 let by_syntax = parsed.and_then(|tree| {
                     let located = crate::syntax::Located {
                         tree,
                         offset: range.start,
                         actors: &in_sentence,
                     };
-                    crate::syntax::arguments(&located, p, t - range.start, end - range.start)
+                    let (first, last) = (t - range.start, end - range.start);
+                    unnamed_actor =
+                        crate::syntax::acted_by_unnamed_antecedent(&located, first, last);
+                    crate::syntax::arguments(&located, p, first, last)
                 });
                 // A named act of force with no actor the parse gives it is talk about
                 // force ("assistance to the war against Iraq", "during the fight against
@@ -168,7 +172,7 @@ pub fn find(
                         .iter()
                         .flat_map(|s| targets.iter().map(move |t| (*s, *t)))
                         .collect(),
-                    None if named_force => Vec::new(),
+                    None if named_force || unnamed_actor => Vec::new(),
                     None => match arguments(cx, &in_sentence, p, t, end) {
                         Some((sources, target)) => {
                             let targets = with_following(cx, &in_sentence, target);

@@ -167,6 +167,11 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
                 return Some((agent, false));
             }
         } else if let Some(s) = tree.subject(at) {
+            // "the group that has seized parts of Iraq": a relative pronoun stands for the
+            // noun its clause describes.
+            if tree.deprel(at) == "acl:relcl" && is_relative_pronoun(tree, s) {
+                return tree.head(at).map(|h| (h, false));
+            }
             return Some((s, false));
         }
         let h = tree.head(at)?;
@@ -177,6 +182,28 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+fn is_relative_pronoun(tree: &Tree, w: usize) -> bool {
+    matches!(
+        tree.lemma(w).to_lowercase().as_str(),
+        "that" | "which" | "who" | "whom"
+    )
+}
+
+/// Whether the trigger at `first..end` is the verb of a relative clause whose subject is
+/// its relative pronoun, standing for a noun that names no actor ("expanding its campaign
+/// against the militant group that has seized parts of Iraq"): the parse says who acted,
+/// and word order must not put the nearest name before it in its place.
+pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, end: usize) -> bool {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    is_verbal(tree, h)
+        && tree.deprel(h) == "acl:relcl"
+        && tree.subject(h).is_some_and(|s| is_relative_pronoun(tree, s))
+        && tree
+            .head(h)
+            .is_some_and(|antecedent| at.with_conjuncts(antecedent).is_empty())
 }
 
 /// Nouns of support, and verbs of getting: "Putin won Xi's support" is Xi supporting
@@ -595,6 +622,17 @@ mod tests {
         let e = events("Iranian guards detained two Afghans last week.");
         assert!(has(&e, "IRN", "AFG", "17"), "{e:?}");
         assert!(e.iter().all(|e| e.1 == "AFG"), "{e:?}");
+    }
+
+    #[test]
+    fn a_relative_pronoun_stands_for_the_noun_its_clause_describes() {
+        let e = events("Germany praised Poland, which sent aid to Ukraine on Monday.");
+        assert!(has(&e, "DEU", "POL", "05"), "{e:?}");
+        assert!(has(&e, "POL", "UKR", "07"), "{e:?}");
+        assert!(!has(&e, "DEU", "UKR", "07"), "{e:?}");
+        // The noun names no actor: no one else is made the attacker.
+        let e = events("Russia condemned the rebels who attacked Syrian troops near Idlib.");
+        assert!(!has(&e, "RUS", "SYR", "1"), "{e:?}");
     }
 
     #[test]

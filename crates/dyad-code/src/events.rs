@@ -516,9 +516,18 @@ fn without_target<'f>(
 ) -> Option<(&'f Found, Option<&'f Found>)> {
     // "Thousands of people blocked streets in Hong Kong": people named only by where
     // they are.
+    let located = parsed.map(|tree| crate::syntax::Located {
+        tree,
+        offset: range.start,
+        actors: in_sentence,
+    });
     let source = sources_before(cx, in_sentence, t)
         .first()
         .copied()
+        .or_else(|| {
+            let at = located.as_ref()?;
+            crate::syntax::subject_actor(at, t - range.start, end - range.start)
+        })
         .or_else(|| {
             (is_protest(p) && people_before(cx, t, range.start))
                 .then(|| place_after(cx, in_sentence, end, range.end, None))
@@ -530,14 +539,10 @@ fn without_target<'f>(
     if !is_protest(p) {
         return Some((source, None));
     }
-    let against = parsed
-        .and_then(|tree| {
-            let located = crate::syntax::Located {
-                tree,
-                offset: range.start,
-                actors: in_sentence,
-            };
-            crate::syntax::protest_target(&located, t - range.start, end - range.start, source)
+    let against = located
+        .as_ref()
+        .and_then(|at| {
+            crate::syntax::protest_target(at, t - range.start, end - range.start, source)
         })
         .or_else(|| purpose_after(cx, in_sentence, end, range.end, source))
         .or_else(|| place_after(cx, in_sentence, end, range.end, Some(source)));

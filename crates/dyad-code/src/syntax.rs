@@ -17,6 +17,23 @@ use dyad_nlp::Tree;
 use crate::actors::Found;
 use crate::events::{LOCATIVE_RULES, is_place};
 
+/// Nouns for someone who belongs to or speaks for a body ("a member of the parliament").
+const MEMBER_NOUNS: &[&str] = &[
+    "member",
+    "leader",
+    "head",
+    "chief",
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "representative",
+    "delegation",
+    "delegate",
+    "envoy",
+    "commander",
+];
+
 /// The actors of a sentence, located by its word indices.
 pub(crate) struct Located<'a, 'f> {
     pub tree: &'a Tree<'a>,
@@ -50,6 +67,16 @@ impl<'a, 'f> Located<'a, 'f> {
             ) && (self.tree.relation(d) != "nmod" || self.tree.deprel(d) == "nmod:poss")
             {
                 inside.extend(self.at_word_only(d));
+            }
+        }
+        // "a member of the Syrian parliament", "officials of the Red Cross": one who
+        // belongs to or speaks for a body acts for it.
+        if inside.is_empty() && MEMBER_NOUNS.contains(&self.tree.lemma(w).to_lowercase().as_str())
+        {
+            for (d, case) in self.tree.obliques(w) {
+                if case == Some("of") {
+                    inside.extend(self.at(d));
+                }
             }
         }
         inside
@@ -162,7 +189,9 @@ fn head_of(tree: &Tree, first: usize, end: usize) -> usize {
 fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
     let mut at = v;
     for _ in 0..4 {
-        if tree.is_passive(at) {
+        // A verb coordinated with a passive one shares its subject, not its agent:
+        // "was indicted by the court and will resign".
+        if tree.is_passive(at) && at == v {
             if let Some(agent) = tree.passive_agent(at) {
                 return Some((agent, false));
             }
@@ -204,6 +233,19 @@ pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, en
         && tree
             .head(h)
             .is_some_and(|antecedent| at.with_conjuncts(antecedent).is_empty())
+}
+
+/// The actor the parse gives as the subject of the verbal trigger at `first..end`, for
+/// acts coded without a target ("a member of the Syrian parliament started a hunger
+/// strike").
+pub(crate) fn subject_actor<'f>(at: &Located<'_, 'f>, first: usize, end: usize) -> Option<&'f Found> {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    if !is_verbal(tree, h) {
+        return None;
+    }
+    let (s, _) = subject_of(tree, h)?;
+    at.with_conjuncts(s).into_iter().find(|f| !is_place(f))
 }
 
 /// Nouns of support, and verbs of getting: "Putin won Xi's support" is Xi supporting
@@ -633,6 +675,20 @@ mod tests {
         // The noun names no actor: no one else is made the attacker.
         let e = events("Russia condemned the rebels who attacked Syrian troops near Idlib.");
         assert!(!has(&e, "RUS", "SYR", "1"), "{e:?}");
+    }
+
+    #[test]
+    fn a_member_acts_for_the_body_and_a_passive_verbs_conjunct_for_its_subject() {
+        let e = events(
+            "A member of the Egyptian parliament began a hunger strike to protest the arrests of journalists.",
+        );
+        assert!(has(&e, "EGYLEG", "", "14"), "{e:?}");
+        let e = events(
+            "Kenya's finance minister was condemned by the European Union and resigned on Friday.",
+        );
+        assert!(has(&e, "IGOEUR", "KEN", "11"), "{e:?}");
+        assert!(has(&e, "KEN", "", "08"), "{e:?}");
+        assert!(!has(&e, "IGO", "", "08"), "{e:?}");
     }
 
     #[test]

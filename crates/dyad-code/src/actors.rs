@@ -298,8 +298,8 @@ fn group_word(cx: &Context, t: usize) -> Option<usize> {
 /// A mention of the group `g` whose name is at tokens `t0..t1`: "Iraqi Kurds" IRQCVLkur,
 /// "ethnic Albanians in Macedonia" MKDCVLalb, "Yoruba leaders" NGAGOVyor (with the role's
 /// sector), "Hutu rebels" RWAREBhut. The country is the country word before the group, or
-/// the country after "in" or "of", or where the group usually lives (the first country of
-/// its row); the sector is that of a role noun after the group, else civilians (CVL). A
+/// the country after "in" or "of", or one of its homelands the sentence names, or where
+/// the group usually lives (the first country of its row); the sector is that of a role noun after the group, else civilians (CVL). A
 /// name that is also a country's demonym ("Albanians", "Serbs") is a group only after
 /// "ethnic" or another country's word; else it is the country's people, as before. `None`
 /// when no country can be told.
@@ -352,13 +352,24 @@ fn group_mention(
             break;
         }
     }
-    // "Albanians in Macedonia", "Kurds of Syria".
-    if country.is_none()
-        && end + 1 < cx.len()
-        && matches!(cx.lower(end), "in" | "of")
-        && cx.sentence_of(end + 1) == sentence
-    {
-        country = country_word(cx, end + 1);
+    // "Albanians in Macedonia", "Kurds of Syria", "Albanians in southern Serbia".
+    if country.is_none() && end < cx.len() && matches!(cx.lower(end), "in" | "of") {
+        for j in (end + 1..cx.len().min(end + 4)).take_while(|&j| cx.sentence_of(j) == sentence) {
+            if let Some(c) = country_word(cx, j) {
+                country = Some(c);
+                break;
+            }
+            if !BEFORE_A_REGION.contains(&cx.lower(j)) {
+                break;
+            }
+        }
+    }
+    // Else one of its homelands that the sentence names: "the Mozambique government
+    // accepted demands from Shona rebels" (Shona live in Zimbabwe and Mozambique).
+    if country.is_none() {
+        country = cx.sentence_tokens(sentence).find_map(|j| {
+            country_word(cx, j).filter(|&c| group.countries.contains(&cx.lexicon.country(c).code))
+        });
     }
     let code = match country {
         Some(c) => cx.lexicon.country(c).code.clone(),
@@ -375,6 +386,12 @@ fn group_mention(
     let span = Span::new(cx.span(start).start, cx.span(end - 1).end);
     Some(found(cx, span, actor, (start, end, sentence), None, false))
 }
+
+/// Words between "in" and a country that still place a group there ("in southern Serbia").
+const BEFORE_A_REGION: &[&str] = &[
+    "the", "south", "southern", "north", "northern", "east", "eastern", "west", "western",
+    "central", "occupied", "neighbouring", "neighboring",
+];
 
 /// What a country-like word contributes to a composed actor.
 #[derive(Clone, Copy)]
@@ -1466,6 +1483,15 @@ mod tests {
             got,
             [pair("Albanians", "ALB"), pair("Bosnian Serbs", "BIHCVLsrp")]
         );
+        // A region of the country between "in" and its name.
+        let got = codes("Ethnic Albanians in southern Serbia held a rally.", "2001-01-01");
+        assert_eq!(got[0], pair("Ethnic Albanians", "SRBCVLalb"), "{got:?}");
+        // Else the homeland the sentence names: Kurds live in Iraq, Turkey, Syria and
+        // Iran, and this sentence is about Syria; with no such clue, the first homeland.
+        let got = codes("Kurdish fighters took the town, the Syrian army said.", "2015-01-01");
+        assert_eq!(got[0], pair("Kurdish fighters", "SYRREBkur"), "{got:?}");
+        let got = codes("Kurdish fighters took the town, a Russian envoy said.", "2015-01-01");
+        assert_eq!(got[0], pair("Kurdish fighters", "IRQREBkur"), "{got:?}");
     }
 
     #[test]

@@ -389,8 +389,19 @@ fn group_mention(
 
 /// Words between "in" and a country that still place a group there ("in southern Serbia").
 const BEFORE_A_REGION: &[&str] = &[
-    "the", "south", "southern", "north", "northern", "east", "eastern", "west", "western",
-    "central", "occupied", "neighbouring", "neighboring",
+    "the",
+    "south",
+    "southern",
+    "north",
+    "northern",
+    "east",
+    "eastern",
+    "west",
+    "western",
+    "central",
+    "occupied",
+    "neighbouring",
+    "neighboring",
 ];
 
 /// What a country-like word contributes to a composed actor.
@@ -1484,13 +1495,22 @@ mod tests {
             [pair("Albanians", "ALB"), pair("Bosnian Serbs", "BIHCVLsrp")]
         );
         // A region of the country between "in" and its name.
-        let got = codes("Ethnic Albanians in southern Serbia held a rally.", "2001-01-01");
+        let got = codes(
+            "Ethnic Albanians in southern Serbia held a rally.",
+            "2001-01-01",
+        );
         assert_eq!(got[0], pair("Ethnic Albanians", "SRBCVLalb"), "{got:?}");
         // Else the homeland the sentence names: Kurds live in Iraq, Turkey, Syria and
         // Iran, and this sentence is about Syria; with no such clue, the first homeland.
-        let got = codes("Kurdish fighters took the town, the Syrian army said.", "2015-01-01");
+        let got = codes(
+            "Kurdish fighters took the town, the Syrian army said.",
+            "2015-01-01",
+        );
         assert_eq!(got[0], pair("Kurdish fighters", "SYRREBkur"), "{got:?}");
-        let got = codes("Kurdish fighters took the town, a Russian envoy said.", "2015-01-01");
+        let got = codes(
+            "Kurdish fighters took the town, a Russian envoy said.",
+            "2015-01-01",
+        );
         assert_eq!(got[0], pair("Kurdish fighters", "IRQREBkur"), "{got:?}");
     }
 

@@ -314,7 +314,8 @@ pub fn find(
                 target.mention.actor.code.clone(),
                 info.root(),
             );
-            if source.mention.actor.country == target.mention.actor.country || !seen.insert(key) {
+            // Rebels may make demands of their own government, but no one of itself.
+            if source.mention.actor.code == target.mention.actor.code || !seen.insert(key) {
                 continue;
             }
             let at = Where {
@@ -710,36 +711,71 @@ const SAYING: &[&str] = &[
     "reminder",
 ];
 
-/// "X said (that) Y must ...": for each "must" right after an actor Y, with a saying verb
-/// shortly before Y whose subject is the actor X, the pair (X, Y) and the token of "must".
+/// "X said (that) Y must ...": for each "must" after an actor Y (right after it, or after
+/// a few plain words: "the US and other developed nations must"), with the actors listed
+/// before Y ("the Sudanese government and the rebels in Darfur must"), and a saying verb
+/// shortly before them whose subject is the actor X: the pairs (X, Y) and the token of
+/// "must".
 fn must_demands<'f>(
     cx: &Context,
     actors: &[&'f Found],
     range: std::ops::Range<usize>,
 ) -> Vec<(&'f Found, &'f Found, usize)> {
     let mut out = Vec::new();
+    let plain = |i: usize| {
+        cx.kind(i) == Some(dyad_model::TokenKind::Word)
+            && !cx.is_capitalised(i)
+            && !matches!(cx.upos(i), Some("VERB" | "AUX"))
+            && !matches!(cx.lower(i), "that" | "which" | "who" | "whom")
+    };
     for m in range.clone() {
         if cx.lower(m) != "must" || cx.in_quote(m) {
             continue;
         }
-        let Some(&target) = actors
+        let Some(&last) = actors
             .iter()
-            .find(|f| f.end == m && !is_place(f) && !f.anaphor)
+            .filter(|f| {
+                f.end <= m && f.end + 4 >= m && !is_place(f) && !f.anaphor && (f.end..m).all(plain)
+            })
+            .max_by_key(|f| f.end)
         else {
             continue;
         };
-        // The saying verb: at most four words before the target ("declared Tuesday that").
-        let Some(v) = (target.first.saturating_sub(5).max(range.start)..target.first)
+        let mut targets = vec![last];
+        let mut first = last.first;
+        while let Some(&g) = actors
+            .iter()
+            .filter(|g| {
+                g.end <= first
+                    && first - g.end <= 3
+                    && !is_place(g)
+                    && !g.anaphor
+                    && (g.end..first).any(|i| matches!(cx.lower(i), "and" | ","))
+                    && (g.end..first).all(|i| {
+                        matches!(
+                            cx.lower(i),
+                            "and" | "," | "the" | "his" | "her" | "its" | "their"
+                        )
+                    })
+            })
+            .max_by_key(|g| g.end)
+        {
+            targets.insert(0, g);
+            first = g.first;
+        }
+        // The saying verb: at most four words before the first target ("declared Tuesday
+        // that").
+        let Some(v) = (first.saturating_sub(5).max(range.start)..first)
             .rev()
             .find(|&i| SAYING.contains(&cx.lower(i)))
         else {
             continue;
         };
-        if (v + 1..target.first).any(|i| cx.lower(i) == "not") {
+        if (v + 1..first).any(|i| cx.lower(i) == "not") {
             continue;
         }
         if let Some(&source) = sources_before(cx, actors, v).first() {
-            out.push((source, target, m));
+            out.extend(targets.into_iter().map(|t| (source, t, m)));
         }
     }
     out
@@ -1486,6 +1522,7 @@ const CONDITION: &[&str] = &[
     "might",
     "may",
     "should",
+    "must",
     "if",
     "unless",
     "proposed",
@@ -1690,6 +1727,31 @@ mod tests {
         // Not when the speaker speaks of itself, nor without a speaker.
         assert!(events("Russia said Russia must act.").is_empty());
         assert!(events("Libya must hand over the suspects.").is_empty());
+        // Everyone listed before "must", and a subject with plain words after its name.
+        assert_eq!(
+            events("Norway said that the Sudanese government and the rebels in Darfur must talk."),
+            [
+                ev("NOR", "SDNGOV", "100", None, "must"),
+                ev("NOR", "SDNREB", "100", None, "must")
+            ]
+        );
+        assert_eq!(
+            events("Canada said that Japan and other rich nations must give more."),
+            [ev("CAN", "JPN", "100", None, "must")]
+        );
+        // Rebels may demand something of their own country's government; what must be
+        // done is not done.
+        let got = events("Sudanese rebels said that President Bashir must resign.");
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "SDNREB" && e.1.starts_with("SDN") && e.2 == "100"),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .all(|e| e.2 == "100" || e.3 == Some(Mode::Hypothetical)),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -71,8 +71,7 @@ impl<'a, 'f> Located<'a, 'f> {
         }
         // "a member of the Syrian parliament", "officials of the Red Cross": one who
         // belongs to or speaks for a body acts for it.
-        if inside.is_empty() && MEMBER_NOUNS.contains(&self.tree.lemma(w).to_lowercase().as_str())
-        {
+        if inside.is_empty() && MEMBER_NOUNS.contains(&self.tree.lemma(w).to_lowercase().as_str()) {
             for (d, case) in self.tree.obliques(w) {
                 if case == Some("of") {
                     inside.extend(self.at(d));
@@ -229,7 +228,9 @@ pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, en
     let h = head_of(tree, first, end);
     is_verbal(tree, h)
         && tree.deprel(h) == "acl:relcl"
-        && tree.subject(h).is_some_and(|s| is_relative_pronoun(tree, s))
+        && tree
+            .subject(h)
+            .is_some_and(|s| is_relative_pronoun(tree, s))
         && tree
             .head(h)
             .is_some_and(|antecedent| at.with_conjuncts(antecedent).is_empty())
@@ -238,7 +239,11 @@ pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, en
 /// The actor the parse gives as the subject of the verbal trigger at `first..end`, for
 /// acts coded without a target ("a member of the Syrian parliament started a hunger
 /// strike").
-pub(crate) fn subject_actor<'f>(at: &Located<'_, 'f>, first: usize, end: usize) -> Option<&'f Found> {
+pub(crate) fn subject_actor<'f>(
+    at: &Located<'_, 'f>,
+    first: usize,
+    end: usize,
+) -> Option<&'f Found> {
     let tree = at.tree;
     let h = head_of(tree, first, end);
     if !is_verbal(tree, h) {

@@ -205,11 +205,26 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
         let h = tree.head(at)?;
         match tree.relation(at) {
             "xcomp" | "conj" => at = h,
+            // "soldiers killed in Ukraine": the noun a participle with no object describes
+            // is what was done to, not who did it ("tanks fired shells at ..." is a main
+            // verb the parse took for a participle).
+            "acl" if tree.deprel(at) != "acl:relcl" && passive_participle(tree, at) => return None,
             "acl" => return Some((h, false)),
             _ => return None,
         }
     }
     None
+}
+
+/// Whether `v`, a participle modifying a noun, reads as passive: past form, and no object
+/// (direct, indirect, or one the parse left as a bare oblique).
+fn passive_participle(tree: &Tree, v: usize) -> bool {
+    matches!(tree.xpos(v), "VBN" | "VBD")
+        && tree.objects(v).is_empty()
+        && tree
+            .obliques(v)
+            .iter()
+            .all(|&(d, case)| case.is_some() || tree.deprel(d) != "obl")
 }
 
 fn is_relative_pronoun(tree: &Tree, w: usize) -> bool {
@@ -578,6 +593,29 @@ pub(crate) fn arguments<'f>(
         }
         targets.retain(|f| !is_place(f));
     }
+    // An act of force whose target names no one is against the place where it happens:
+    // "outlawed the largest Protestant group in Northern Ireland", "blew up power lines
+    // leading into Kabul".
+    let forceful = p
+        .code
+        .get(..2)
+        .and_then(|r| r.parse::<u8>().ok())
+        .is_some_and(|r| r >= 17);
+    if targets.is_empty() && forceful && is_verbal(tree, h) {
+        let mut places = Vec::new();
+        for host in std::iter::once(h).chain(tree.objects(h)) {
+            for (w, case) in tree.obliques(host) {
+                if matches!(case, Some("in" | "near" | "around" | "into" | "across")) {
+                    let found = at.with_conjuncts(w);
+                    if found.is_empty() {
+                        places.extend(at.first_in_phrase(w));
+                    }
+                    places.extend(found);
+                }
+            }
+        }
+        targets.extend(places.into_iter().take(1));
+    }
     // The source is never its own target ("Russia and China held talks with each other" is
     // left to the reciprocal rule).
     targets.retain(|t| {
@@ -694,6 +732,25 @@ mod tests {
         assert!(has(&e, "IGOEUR", "KEN", "11"), "{e:?}");
         assert!(has(&e, "KEN", "", "08"), "{e:?}");
         assert!(!has(&e, "IGO", "", "08"), "{e:?}");
+    }
+
+    #[test]
+    fn an_act_of_force_on_no_one_named_is_against_where_it_happens() {
+        let e = events(
+            "The Egyptian government outlawed the largest Islamist group in Cairo on Monday.",
+        );
+        assert!(has(&e, "EGY", "EGY", "17"), "{e:?}");
+        let e = events("Afghan rebels blew up two bridges near Kandahar last week.");
+        assert!(has(&e, "AFG", "AFG", "18"), "{e:?}");
+    }
+
+    #[test]
+    fn those_a_participle_describes_are_its_victims_not_its_agents() {
+        let e = events("There were 12 Indian soldiers killed in Kashmir on Monday.");
+        assert!(!has(&e, "IND", "", "1"), "{e:?}");
+        // With an object, the participle is the parse's slip for a main verb.
+        let e = events("Israeli tanks fired four shells at targets near Jenin.");
+        assert!(has(&e, "ISR", "PSE", "19"), "{e:?}");
     }
 
     #[test]

@@ -1275,8 +1275,9 @@ fn arguments<'f>(
                 else {
                     continue;
                 };
-                if prep == "between" {
-                    // "between A and B": A is the source, B the target.
+                if prep == "between" && !p.code.starts_with("045") {
+                    // "between A and B": A is the source, B the target (a mediator's
+                    // "between A and B" names both as targets, as any list does).
                     let second = actors
                         .iter()
                         .find(|f| {
@@ -1716,6 +1717,27 @@ mod tests {
                 ev("DEU", "JPN", "040", None, "talks")
             ]
         );
+    }
+
+    #[test]
+    fn a_mediator_mediates_between_both_sides() {
+        // "between" read by word order (the parse attaches it to "Monday"), and from the
+        // noun the trigger modifies ("mission ... between").
+        for text in [
+            "Egypt launched a mediation effort on Monday between Ethiopia and Sudan.",
+            "Egypt undertook a mediation mission between Ethiopia and Sudan.",
+        ] {
+            let got = events(text);
+            let pairs: Vec<(&str, &str, &str)> = got
+                .iter()
+                .map(|e| (e.0.as_str(), e.1.as_str(), e.2.as_str()))
+                .collect();
+            assert_eq!(
+                pairs,
+                [("EGY", "ETH", "045"), ("EGY", "SDN", "045")],
+                "{text}"
+            );
+        }
     }
 
     #[test]

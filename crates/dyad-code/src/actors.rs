@@ -299,10 +299,10 @@ fn group_word(cx: &Context, t: usize) -> Option<usize> {
 /// "ethnic Albanians in Macedonia" MKDCVLalb, "Yoruba leaders" NGAGOVyor (with the role's
 /// sector), "Hutu rebels" RWAREBhut. The country is the country word before the group, or
 /// the country after "in" or "of", or one of its homelands the sentence names, or where
-/// the group usually lives (the first country of its row); the sector is that of a role noun after the group, else civilians (CVL). A
-/// name that is also a country's demonym ("Albanians", "Serbs") is a group only after
-/// "ethnic" or another country's word; else it is the country's people, as before. `None`
-/// when no country can be told.
+/// the group usually lives (the first country of its row); the sector is that of a role
+/// noun after the group, else civilians (CVL). A name that is also a country's demonym
+/// ("Albanians", "Serbs") is a group only after "ethnic" or another country's word; else it
+/// is the country's people, as before. `None` when no country can be told.
 fn group_mention(
     cx: &Context,
     g: usize,

@@ -187,7 +187,8 @@ pub fn find(
                 // A protest or a yielding act with no target named ("protesters
                 // demonstrated", "the president resigned") is coded with none.
                 let pairs: Vec<(&Found, Option<&Found>)> = if pairs.is_empty() {
-                    if !may_lack_target(p) || !last_pattern_of(&patterns, p) {
+                    // Done by a noun that names no actor: word order must not find one.
+                    if unnamed_actor || !may_lack_target(p) || !last_pattern_of(&patterns, p) {
                         continue;
                     }
                     let done = if is_protest(p) {
@@ -314,8 +315,12 @@ pub fn find(
                 target.mention.actor.code.clone(),
                 info.root(),
             );
-            // Rebels may make demands of their own government, but no one of itself.
-            if source.mention.actor.code == target.mention.actor.code || !seen.insert(key) {
+            // Rebels may make demands of their own government, but a country not of itself
+            // ("Putin said Russia must strengthen its army").
+            let (a, b) = (&source.mention.actor, &target.mention.actor);
+            let own_country = a.country == b.country
+                && (a.sector.is_none() || b.sector.is_none() || a.sector == b.sector);
+            if own_country || !seen.insert(key) {
                 continue;
             }
             let at = Where {
@@ -1532,6 +1537,20 @@ const CONDITION: &[&str] = &[
     "possible",
     "possibly",
 ];
+/// Past-tense verbs of saying after which "would" is a reported "will".
+const REPORTING_PAST: &[&str] = &[
+    "said",
+    "announced",
+    "declared",
+    "stated",
+    "told",
+    "warned",
+    "confirmed",
+    "indicated",
+    "insisted",
+    "reiterated",
+    "added",
+];
 /// Modals that make what follows intended.
 const INTENT_MODALS: &[&str] = &["will", "'ll", "shall"];
 /// Verbs and adjectives that make an event intended when followed by "to" ("hopes to meet");
@@ -1604,7 +1623,15 @@ fn mode(cx: &Context, from: usize, t: usize, sentence_start: usize) -> Option<Mo
         .windows(2)
         .any(|w| INTENT.contains(&w[0]) && w[1] == "to")
         || (from..t).any(|i| INTENT.contains(&cx.lower(i)) && cx.lower(i + 1) == "to");
-    if would_like || intent_to || between.iter().any(|w| INTENT_MODALS.contains(w)) {
+    // Reported speech shifts "will" to "would": "Israel announced it would free 150
+    // prisoners" reports an intention, not a condition.
+    let reported_will = (from..t).any(|i| {
+        cx.lower(i) == "would"
+            && (sentence_start..i).any(|j| REPORTING_PAST.contains(&cx.lower(j)))
+            && !(sentence_start..t).any(|j| matches!(cx.lower(j), "if" | "unless"))
+    });
+    if would_like || intent_to || reported_will || between.iter().any(|w| INTENT_MODALS.contains(w))
+    {
         return Some(Mode::Intended);
     }
     if between.iter().any(|w| CONDITION.contains(w))
@@ -1697,6 +1724,15 @@ mod tests {
             events("The Kremlin denied that Putin met Zelensky."),
             [ev("RUSGOV", "UKRGOV", "040", Some(Mode::Denied), "met")]
         );
+        // Reported speech turns "will" into "would"; a condition keeps it hypothetical.
+        assert_eq!(
+            events("Israel said it would meet Syria in Geneva next week."),
+            [ev("ISR", "SYR", "036", Some(Mode::Intended), "meet")]
+        );
+        assert_eq!(
+            events("Israel would meet Syria if the talks resumed."),
+            [ev("ISR", "SYR", "040", Some(Mode::Hypothetical), "meet")]
+        );
     }
 
     #[test]
@@ -1761,8 +1797,9 @@ mod tests {
             events("Canada said that Japan and other rich nations must give more."),
             [ev("CAN", "JPN", "100", None, "must")]
         );
-        // Rebels may demand something of their own country's government; what must be
-        // done is not done.
+        // A country makes no demand of itself; rebels may demand something of their own
+        // country's government; what must be done is not done.
+        assert!(events("Putin said Russia must strengthen its army.").is_empty());
         let got = events("Sudanese rebels said that President Bashir must resign.");
         assert!(
             got.iter()

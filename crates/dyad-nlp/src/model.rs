@@ -618,7 +618,7 @@ impl<'b> Reader<'b> {
         let classes = self.u32()? as usize;
         let bits = self.u32()?;
         let scale = f32::from_le_bytes(self.array()?);
-        if classes > 8 || bits > 30 {
+        if classes > 8 || !(1..=30).contains(&bits) {
             return Err(ModelError::Truncated(at));
         }
         let mut weights = Table::filled((1usize << bits) * classes);

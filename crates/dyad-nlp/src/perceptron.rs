@@ -568,14 +568,13 @@ impl Dense {
         scale: f32,
         weights: Table<i16>,
     ) -> Option<Dense> {
-        (classes <= 8 && bits <= 30 && weights.len() == (1usize << bits) * classes).then_some(
-            Dense {
+        (classes <= 8 && (1..=30).contains(&bits) && weights.len() == (1usize << bits) * classes)
+            .then_some(Dense {
                 classes,
                 bits,
                 scale,
                 weights,
-            },
-        )
+            })
     }
 
     /// Number of buckets with any weight.

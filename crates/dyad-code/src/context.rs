@@ -185,7 +185,12 @@ impl<'a> Context<'a> {
 
 /// Lower case, with curly apostrophes straightened so rules see one form.
 pub(crate) fn normalise(s: &str) -> String {
-    s.to_lowercase().replace('’', "'")
+    let lower = s.to_lowercase();
+    if lower.contains('’') {
+        lower.replace('’', "'")
+    } else {
+        lower
+    }
 }
 
 /// Which tokens are inside quotation marks. Curly quotes open and close explicitly;

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::StrMap;
 use crate::matcher::Matcher;
 use crate::{
     Country, EventPattern, Group, Lexicon, Office, Organization, Person, Place, Role, RoleKind,
@@ -384,7 +385,7 @@ impl Tables {
         for n in &self.not_actors {
             add(n, Surface::NotActor);
         }
-        let mut role_index = HashMap::new();
+        let mut role_index = StrMap::default();
         let mut max_role_words = 1;
         for (i, r) in self.roles.iter().enumerate() {
             for form in &r.forms {
@@ -392,9 +393,9 @@ impl Tables {
                 role_index.insert(form.clone(), i);
             }
         }
-        let mut event_index: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut event_index: StrMap<Vec<usize>> = StrMap::default();
         let mut max_event_words = 1;
-        let mut event_reach: HashMap<String, usize> = HashMap::new();
+        let mut event_reach: StrMap<usize> = StrMap::default();
         for (i, e) in self.events.iter().enumerate() {
             for form in &e.forms {
                 let words = form.split_whitespace().count();
@@ -412,7 +413,7 @@ impl Tables {
             .enumerate()
             .map(|(i, c)| (c.code.clone(), i))
             .collect();
-        let mut terms_by_country: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut terms_by_country: StrMap<Vec<(usize, usize)>> = StrMap::default();
         for (i, p) in self.people.iter().enumerate() {
             for (k, t) in p.terms.iter().enumerate() {
                 terms_by_country

@@ -33,7 +33,7 @@ pub(crate) struct Matcher {
     /// Forms that are equal but for ASCII case share one automaton pattern ("Hamas" and
     /// "HAMAS"): the pattern's group lists them.
     groups: Vec<Vec<usize>>,
-    index: HashMap<String, usize>,
+    index: crate::StrMap<usize>,
     /// Forms a misspelling may stand for ([`Matcher::misspelt`]), by lower-case first letter
     /// and length in letters.
     spellable: HashMap<(char, usize), Vec<Spellable>>,

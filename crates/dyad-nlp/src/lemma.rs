@@ -8,34 +8,11 @@
 //! ("went", "was", "children") are stored as exceptions.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::perceptron::mix;
-
-/// A map keyed by short strings (tags, word endings, forms), hashed with FNV-1a: the
+/// A map keyed by short strings (tags, word endings, forms), hashed with xxh3: the
 /// lemmatiser looks up several keys per word, and the default SipHash cost more than the
 /// look-ups themselves.
-pub(crate) type StrMap<V> = HashMap<String, V, BuildHasherDefault<StrHasher>>;
-
-/// FNV-1a over the bytes written, mixed at the end so every bit of the hash is usable.
-pub(crate) struct StrHasher(u64);
-
-impl Default for StrHasher {
-    fn default() -> StrHasher {
-        StrHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for StrHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01B3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        mix(self.0, 0x5f)
-    }
-}
+pub(crate) type StrMap<V> = HashMap<String, V, xxhash_rust::xxh3::Xxh3Builder>;
 
 /// Longest word ending a rule looks at.
 const MAX_SUFFIX: usize = 5;

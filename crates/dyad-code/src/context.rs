@@ -45,7 +45,10 @@ pub struct Context<'a> {
     pub lexicon: &'a Lexicon,
     /// The document's publication date, when known to the day.
     pub date: Option<Date>,
-    lower: Vec<String>,
+    /// Every token's normalised form, end to end in one buffer (one allocation per
+    /// document, not per token), and where each ends in it.
+    lower: String,
+    lower_ends: Vec<usize>,
     sentence_of: Vec<usize>,
     in_quote: Vec<bool>,
     /// Each sentence's tags, tagged when first asked for (`None` without a model).
@@ -59,11 +62,19 @@ impl<'a> Context<'a> {
         lexicon: &'a Lexicon,
         date: Option<Date>,
     ) -> Self {
-        let lower = analysis
-            .tokens
-            .iter()
-            .map(|t| normalise(t.span.slice(text).unwrap_or("")))
-            .collect();
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_ends = Vec::with_capacity(analysis.tokens.len());
+        for t in &analysis.tokens {
+            let w = t.span.slice(text).unwrap_or("");
+            let start = lower.len();
+            if w.is_ascii() {
+                lower.push_str(w);
+                lower[start..].make_ascii_lowercase();
+            } else {
+                lower.push_str(&normalise(w));
+            }
+            lower_ends.push(lower.len());
+        }
         let mut sentence_of = vec![0; analysis.tokens.len()];
         for (i, s) in analysis.sentences.iter().enumerate() {
             for t in s.tokens.clone() {
@@ -77,6 +88,7 @@ impl<'a> Context<'a> {
             lexicon,
             date,
             lower,
+            lower_ends,
             sentence_of,
             in_quote,
             tags: (0..analysis.sentences.len())
@@ -106,7 +118,11 @@ impl<'a> Context<'a> {
 
     /// A token's text in lower case with typographic apostrophes made straight.
     pub fn lower(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        let Some(&end) = self.lower_ends.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |j| self.lower_ends[j]);
+        &self.lower[start..end]
     }
 
     pub fn kind(&self, i: usize) -> Option<TokenKind> {

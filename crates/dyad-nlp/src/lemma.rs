@@ -9,10 +9,10 @@
 
 use std::collections::HashMap;
 
-/// A map keyed by short strings (tags, word endings, forms), hashed with xxh3: the
+/// A map keyed by short strings (tags, word endings, forms), with rustc's Fx hash: the
 /// lemmatiser looks up several keys per word, and the default SipHash cost more than the
 /// look-ups themselves.
-pub(crate) type StrMap<V> = HashMap<String, V, xxhash_rust::xxh3::Xxh3Builder>;
+pub(crate) type StrMap<V> = rustc_hash::FxHashMap<String, V>;
 
 /// Longest word ending a rule looks at.
 const MAX_SUFFIX: usize = 5;

@@ -158,6 +158,9 @@ pub enum Command {
         /// Repeat the texts up to about this many megabytes.
         #[arg(long, default_value_t = 1.0)]
         megabytes: f64,
+        /// Time each measurement this many times and report the fastest (and the median).
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
         #[command(flatten)]
         lexicon: LexiconArgs,
     },

@@ -111,8 +111,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Bench {
             texts,
             megabytes,
+            runs,
             lexicon,
-        } => crate::bench::run(&texts, megabytes, &load_lexicon(&lexicon)?),
+        } => crate::bench::run(&texts, megabytes, runs, &load_lexicon(&lexicon)?),
         Command::Relations {
             a,
             b,

@@ -546,7 +546,7 @@ fn relations_exports_and_event_filters() {
 
 #[test]
 fn bench_reports_words_per_second_against_the_baseline() {
-    let out = dyad(&["bench", "--megabytes", "0.02"]);
+    let out = dyad(&["bench", "--megabytes", "0.02", "--runs", "2"]);
     assert!(
         out.status.success(),
         "{}",
@@ -565,6 +565,8 @@ fn bench_reports_words_per_second_against_the_baseline() {
         .unwrap_or_else(|| panic!("a rate in {whole}"));
     assert!(rate > 0.0, "{whole}");
     assert!(whole.contains("x the baseline's time"), "{whole}");
+    assert!(whole.contains("median"), "{whole}");
+    assert!(text.contains("fastest of 2 runs"), "{text}");
 }
 
 #[test]

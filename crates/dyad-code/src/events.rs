@@ -344,7 +344,7 @@ pub fn find(
 }
 
 /// The CAMEO root of a code as a number: "0356" is 3, "1384" 13.
-fn root_of(code: &str) -> Option<u8> {
+pub(crate) fn root_of(code: &str) -> Option<u8> {
     code.get(..2)?.parse().ok()
 }
 
@@ -510,8 +510,9 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
 }
 
 /// The one event of a trigger that found no pair, when its kind may have no target: a
-/// protest or a yielding act done by a source before it (or, for a protest by people named
-/// only by a place, that place), against what its purpose clause or its place names.
+/// protest or a yielding act done by a source before it (else the parse's subject; or, for a
+/// protest by people named only by a place, that place), against what its purpose clause or
+/// its place names.
 fn without_target<'f>(
     cx: &Context,
     in_sentence: &[&'f Found],

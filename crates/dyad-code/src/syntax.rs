@@ -15,7 +15,7 @@ use dyad_lexicon::{EventPattern, Target};
 use dyad_nlp::Tree;
 
 use crate::actors::Found;
-use crate::events::{LOCATIVE_RULES, is_place};
+use crate::events::{LOCATIVE_RULES, is_place, root_of};
 
 /// Nouns for someone who belongs to or speaks for a body ("a member of the parliament").
 const MEMBER_NOUNS: &[&str] = &[
@@ -44,7 +44,8 @@ pub(crate) struct Located<'a, 'f> {
 
 impl<'a, 'f> Located<'a, 'f> {
     /// Actors covering word `w`; else those inside `w`'s subtree, outside its
-    /// prepositional or clausal dependents.
+    /// prepositional or clausal dependents; else, for a member, leader or official, the
+    /// body its "of" phrase names.
     fn at(&self, w: usize) -> Vec<&'f Found> {
         let tok = self.offset + w;
         let covering: Vec<&'f Found> = self
@@ -431,11 +432,9 @@ pub(crate) fn arguments<'f>(
     }
     // "fighting between Israel and Hamas": the sides named are the parties of a fight,
     // whoever is said to end or condemn it.
+    let forceful = root_of(&p.code).is_some_and(|r| r >= 17);
     if !is_verbal(tree, h)
-        && p.code
-            .get(..2)
-            .and_then(|r| r.parse::<u8>().ok())
-            .is_some_and(|r| r >= 17)
+        && forceful
         && let Some((w, _)) = tree
             .obliques(h)
             .into_iter()
@@ -630,11 +629,6 @@ pub(crate) fn arguments<'f>(
     // An act of force whose target names no one is against the place where it happens:
     // "outlawed the largest Protestant group in Northern Ireland", "blew up power lines
     // leading into Kabul".
-    let forceful = p
-        .code
-        .get(..2)
-        .and_then(|r| r.parse::<u8>().ok())
-        .is_some_and(|r| r >= 17);
     if targets.is_empty() && forceful && is_verbal(tree, h) {
         let mut places = Vec::new();
         for host in std::iter::once(h).chain(tree.objects(h)) {

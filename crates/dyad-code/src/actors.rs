@@ -545,12 +545,19 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                         let people_noun = w.ends_with('s') && !w.ends_with("ss");
                         // "French farmers", "Palestinian prisoners": a demonym before plural
                         // nouns names people of that country.
+                        // Not after a demonym that is itself the plural noun ("Young
+                        // Algerians blocked roads"), not over a verb, and not onto a noun
+                        // that names an act ("Palestinian riots" is the riots of
+                        // Palestinians, an event, not a group).
                         let plural_after = (t1..t1 + 2)
                             .take_while(|&i| {
-                                cx.kind(i) == Some(dyad_model::TokenKind::Word)
+                                !people_noun
+                                    && cx.kind(i) == Some(dyad_model::TokenKind::Word)
                                     && !cx.is_capitalised(i)
+                                    && !matches!(cx.upos(i), Some("VERB" | "AUX"))
                             })
-                            .find(|&i| is_plural_noun(cx.lower(i)));
+                            .find(|&i| is_plural_noun(cx.lower(i)))
+                            .filter(|&i| cx.lexicon.event_patterns(cx.lower(i)).next().is_none());
                         // "a Palestinian was wounded": a demonym used as a noun.
                         let as_noun = t0 > 0
                             && matches!(

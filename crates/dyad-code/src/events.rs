@@ -72,9 +72,36 @@ pub fn find(
         let mut tree: Option<Option<dyad_nlp::Tree<'static>>> = None;
         // Every trigger of the sentence, for the stance frames read after them.
         let mut triggers: Vec<crate::frames::Trigger> = Vec::new();
+        // Nouns a frame has taken ("lifted the *blockade*"): no triggers of their own.
+        let mut consumed: Vec<usize> = Vec::new();
         let mut t = range.start;
         while t < range.end {
-            let Some((patterns, end)) = trigger_at(cx, t, range.end) else {
+            if consumed.contains(&t) {
+                t += 1;
+                continue;
+            }
+            let contiguous = trigger_at(cx, t, range.end);
+            // A verb with the noun it governs ("lifted ... a day-old blockade"), unless a
+            // word pattern of two words or more starts here.
+            let framed = match &contiguous {
+                Some((_, e)) if *e > t + 1 => None,
+                _ if !frame_verb(cx, s, range.start, t) => None,
+                _ => tree
+                    .get_or_insert_with(|| parse_sentence(cx, s, range.clone()))
+                    .as_ref()
+                    .and_then(|tree| frame_trigger(cx, tree, range.start, t, range.end)),
+            };
+            // The evidence a frame shows runs to its noun; its arguments are the verb's.
+            let mut shown_end = None;
+            let found = match framed {
+                Some((patterns, shown, nouns)) => {
+                    consumed.extend(nouns);
+                    shown_end = Some(shown);
+                    Some((patterns, t + 1))
+                }
+                None => contiguous,
+            };
+            let Some((patterns, end)) = found else {
                 t += 1;
                 continue;
             };
@@ -240,7 +267,7 @@ pub fn find(
                     }
                     let at = Where {
                         sentence: s,
-                        trigger: (t, end),
+                        trigger: (t, shown_end.unwrap_or(end)),
                         sentence_end: range.end,
                     };
                     events.push(event(cx, times, published, at, source, target, info, mode));
@@ -1006,6 +1033,169 @@ fn trigger_at<'l>(
     })
 }
 
+/// Whether token `t` (of sentence `s`, which starts at token `offset`) is a verb whose
+/// lemma some event frame has: checked on the tags alone, before any parse.
+fn frame_verb(cx: &Context, s: usize, offset: usize, t: usize) -> bool {
+    if cx.upos(t) != Some("VERB") {
+        return false;
+    }
+    let (Ok(model), Some(tagged)) = (dyad_nlp::Model::builtin(), cx.tagged(s)) else {
+        return false;
+    };
+    model
+        .lemma_of(cx.word(t), tagged, t - offset)
+        .is_some_and(|l| cx.lexicon.is_frame_verb(&l.to_lowercase()))
+}
+
+/// Nouns that measure what they count: "5.1 million dollars of aid", "700 kg of medicine".
+const MEASURES: &[&str] = &[
+    "dollar",
+    "euro",
+    "pound",
+    "yen",
+    "yuan",
+    "franc",
+    "ton",
+    "tonne",
+    "kg",
+    "kilogram",
+    "kilo",
+    "worth",
+    "million",
+    "billion",
+    "amount",
+    "quantity",
+    "load",
+    "truckload",
+    "planeload",
+    "batch",
+    "lot",
+];
+
+/// The nouns verb `w` governs that a frame may name, each with its preposition: objects, a
+/// passive's subject and bare obliques with none ("lifted Friday a day-old blockade"),
+/// other obliques with theirs; with their conjuncts, and what a measure counts.
+fn frame_nouns<'t>(tree: &'t dyad_nlp::Tree<'_>, w: usize) -> Vec<(usize, Option<&'t str>)> {
+    let mut direct: Vec<(usize, Option<&str>)> =
+        tree.objects(w).into_iter().map(|o| (o, None)).collect();
+    if tree.is_passive(w)
+        && let Some(subject) = tree.subject(w)
+    {
+        direct.push((subject, None));
+    }
+    direct.extend(tree.obliques(w));
+    // "is providing aerial photographs and other military intelligence": a noun the parse
+    // coordinated with the verb is the object's conjunct.
+    direct.extend(
+        tree.children_by(w, "conj")
+            .filter(|&c| matches!(tree.upos(c), "NOUN" | "PROPN"))
+            .map(|c| (c, None)),
+    );
+    let mut out = Vec::new();
+    for (n, case) in direct {
+        // "lifted Friday a day-old blockade": the parse may hang the object on a time
+        // word as its apposition.
+        let appositions = tree.children_by(n, "appos");
+        for m in std::iter::once(n)
+            .chain(tree.conjuncts(n))
+            .chain(appositions)
+        {
+            out.push((m, case));
+            let measure =
+                tree.upos(m) == "NUM" || MEASURES.contains(&tree.lemma(m).to_lowercase().as_str());
+            if measure {
+                for (k, of) in tree.obliques(m) {
+                    if of == Some("of") {
+                        out.push((k, case));
+                        out.extend(tree.conjuncts(k).into_iter().map(|c| (c, case)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Whether noun `n`, or a compound word before it, has `lemma` ("mediation efforts").
+fn noun_is(tree: &dyad_nlp::Tree<'_>, n: usize, lemma: &str) -> bool {
+    std::iter::once(n)
+        .chain(tree.children_by(n, "compound"))
+        .any(|m| tree.lemma(m).eq_ignore_ascii_case(lemma))
+}
+
+/// The event frames matched at verb token `t` (sentence starting at token `offset`): their
+/// patterns, the token after the last noun they took (for the evidence), and the tokens of
+/// those nouns' phrases, which are no triggers of their own.
+fn frame_trigger<'l>(
+    cx: &'l Context,
+    tree: &dyad_nlp::Tree<'_>,
+    offset: usize,
+    t: usize,
+    limit: usize,
+) -> Option<(Vec<&'l EventPattern>, usize, Vec<usize>)> {
+    let w = t - offset;
+    let lemma = tree.lemma(w).to_lowercase();
+    let particles: Vec<usize> = tree
+        .children(w)
+        .filter(|&d| tree.deprel(d) == "compound:prt")
+        .collect();
+    let nouns = frame_nouns(tree, w);
+    let mut patterns = Vec::new();
+    let mut shown = t + 1;
+    let mut consumed = Vec::new();
+    for frame in cx.lexicon.event_frames(&lemma) {
+        let verb_fits = frame.verbs.iter().any(|v| {
+            v.lemma == lemma
+                && match &v.particle {
+                    Some(p) => {
+                        particles
+                            .iter()
+                            .any(|&d| tree.lemma(d).eq_ignore_ascii_case(p))
+                            || (t + 1 < limit && cx.lower(t + 1) == p)
+                    }
+                    None => particles.is_empty(),
+                }
+        });
+        if !verb_fits {
+            continue;
+        }
+        let root = root_of(&frame.pattern.code);
+        let matched = nouns.iter().find(|&&(n, case)| {
+            frame
+                .nouns
+                .iter()
+                .any(|f| f.case.as_deref() == case && noun_is(tree, n, &f.lemma))
+                && (case.is_some() || !same_root_trigger(cx, tree, offset, n, limit, root))
+        });
+        let Some(&(n, _)) = matched else {
+            continue;
+        };
+        patterns.push(&frame.pattern);
+        shown = shown.max(offset + n + 1);
+        consumed.push(offset + n);
+        consumed.extend(tree.children_by(n, "compound").map(|c| offset + c));
+    }
+    (!patterns.is_empty()).then_some((patterns, shown, consumed))
+}
+
+/// Whether the noun phrase of `n` is itself a word-pattern trigger of CAMEO root `root`
+/// ("launched an *attack*"): that trigger codes it, as the verb's object, with the verb's
+/// subject as its source.
+fn same_root_trigger(
+    cx: &Context,
+    tree: &dyad_nlp::Tree<'_>,
+    offset: usize,
+    n: usize,
+    limit: usize,
+    root: Option<u8>,
+) -> bool {
+    let first = tree.children_by(n, "compound").fold(n, usize::min);
+    (offset + first..=offset + n).any(|i| {
+        trigger_at(cx, i, limit)
+            .is_some_and(|(ps, e)| e > offset + n && ps.iter().any(|p| root_of(&p.code) == root))
+    })
+}
+
 /// The first token after `t` that is not a determiner.
 /// Also passes over numbers and quantifiers: "expelled two British diplomats".
 fn skip_determiners(cx: &Context, mut t: usize) -> usize {
@@ -1675,6 +1865,62 @@ mod tests {
         trig: &str,
     ) -> (String, String, String, Option<Mode>, String) {
         (s.into(), t.into(), c.into(), m, trig.into())
+    }
+
+    #[test]
+    fn a_verb_and_the_noun_it_governs_make_an_event_wherever_they_stand() {
+        // Words between verb and object, any inflection.
+        assert_eq!(
+            events("Turkey on Tuesday lifted a two-week blockade on Armenian trucks."),
+            [ev("TUR", "ARM", "0872", None, "lifted a two-week blockade")]
+        );
+        // The object before its verb: a passive, its agent the source.
+        assert!(has(
+            "The blockade of Qatar was lifted by Saudi Arabia in January.",
+            "SAU",
+            "QAT",
+            "0872"
+        ));
+        // A phrasal verb, and what a measure counts.
+        assert_eq!(
+            events("Germany handed over 300 tonnes of medicine to Ukraine on Monday."),
+            [ev(
+                "DEU",
+                "UKR",
+                "073",
+                None,
+                "handed over 300 tonnes of medicine"
+            )]
+        );
+        assert!(has(
+            "Kenya cut off food supplies to Somalia.",
+            "KEN",
+            "SOM",
+            "1623"
+        ));
+        // Coordinated objects; the preposition on the last of them.
+        assert!(has(
+            "Japan flew tents and blankets to Turkey after the earthquake.",
+            "JPN",
+            "TUR",
+            "073"
+        ));
+        // The noun in an oblique ("engaged X in a gunbattle"), the object the target.
+        assert!(has(
+            "Colombian troops engaged FARC rebels in a gunbattle near the border.",
+            "COL",
+            "COL",
+            "190"
+        ));
+        assert!(has(
+            "Ethiopia recalled its ambassador from Kenya.",
+            "ETH",
+            "KEN",
+            "161"
+        ));
+        // A noun no frame of the verb lists makes no event.
+        assert!(events("Kenya lifted its growth forecast for Somalia.").is_empty());
+        assert!(events("Egypt opened a trade fair to companies from Sudan.").is_empty());
     }
 
     #[test]

@@ -449,7 +449,17 @@ pub(crate) fn arguments<'f>(
     // nominal trigger the verb it is the object of.
     let mut hosts: Vec<usize> = (first..end).collect();
     let (source_word, passive_target) = if is_verbal(tree, h) {
-        hosts.extend(tree.objects(h));
+        // "provided food and medicine to Bosnia": the last of coordinated objects may
+        // hold the preposition.
+        for o in tree.objects(h) {
+            hosts.push(o);
+            hosts.extend(tree.conjuncts(o));
+        }
+        // The same when the parse coordinated the last object with the verb itself.
+        hosts.extend(
+            tree.children_by(h, "conj")
+                .filter(|&c| matches!(tree.upos(c), "NOUN" | "PROPN")),
+        );
         // What a passive is done to: its subject ("who" standing for the noun it
         // describes), or the noun a passive participle describes ("soldiers killed by
         // rebels").
@@ -469,6 +479,9 @@ pub(crate) fn arguments<'f>(
         } else {
             None
         };
+        // "the blockade of Qatar was lifted": what a passive is done to holds the target
+        // as an object would.
+        hosts.extend(passive_target);
         (subject_of(tree, h).map(|s| s.0), passive_target)
     } else {
         // Nominal trigger: an actor-naming possessor or modifier, else the light verb's
@@ -542,7 +555,10 @@ pub(crate) fn arguments<'f>(
                         .into_iter()
                         .filter(|&(d, case)| case.is_none() && tree.deprel(d) == "obl")
                         .map(|(d, _)| d);
-                    for o in tree.objects(h).into_iter().chain(bare) {
+                    let run_in: Vec<usize> = recipients(tree, h)
+                        .filter(|&o| tree.relation(o) == "compound")
+                        .collect();
+                    for o in tree.objects(h).into_iter().chain(bare).chain(run_in) {
                         let found = at.with_conjuncts(o);
                         // An object that names no actor names whose it is ("defended the
                         // right of Russian troops", "raided the Kurds' camps"); what is
@@ -667,9 +683,17 @@ fn recipients<'t>(tree: &'t dyad_nlp::Tree<'_>, verb: usize) -> impl Iterator<It
         .filter(|&d| tree.relation(d) == "obj")
         .collect();
     let first_of_two = (objects.len() >= 2).then(|| objects[0]);
+    // "gave the Ivory Coast 5 million dollars": a "compound" with a determiner of its own
+    // is a noun phrase of its own, the indirect object the parse ran into the direct one.
+    let run_in: Vec<usize> = objects
+        .iter()
+        .flat_map(|&o| tree.children_by(o, "compound"))
+        .filter(|&c| tree.children_by(c, "det").next().is_some())
+        .collect();
     tree.children(verb)
         .filter(move |&d| tree.relation(d) == "iobj")
         .chain(first_of_two)
+        .chain(run_in)
 }
 
 #[cfg(test)]

@@ -131,6 +131,34 @@ pub struct EventPattern {
     pub unless: Vec<String>,
 }
 
+/// An event read from the parse: a verb (by lemma) with a noun it governs (by lemma), such
+/// as "lift" with the object "blockade". It is found wherever the words stand and however
+/// they are inflected ("lifted Friday a day-old blockade", "the blockade was lifted").
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventFrame {
+    /// The verbs, each with the particle it must have ("call off"), if any.
+    pub verbs: Vec<FrameVerb>,
+    /// The nouns: lemmas of the verb's object (or of a passive verb's subject), or of an
+    /// oblique with the given preposition ("engage X *in a firefight*").
+    pub nouns: Vec<FrameNoun>,
+    /// Code, target rules and cancelling words, as for a word pattern (`forms` is empty).
+    pub pattern: EventPattern,
+}
+
+/// A frame's verb: its lemma and, for a phrasal verb, its particle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameVerb {
+    pub lemma: String,
+    pub particle: Option<String>,
+}
+
+/// A frame's noun: its lemma and, when it is an oblique, the preposition before it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameNoun {
+    pub lemma: String,
+    pub case: Option<String>,
+}
+
 /// An ethnic or religious group ("Kurds", "Yoruba", "Druze") and where it usually lives.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Group {
@@ -192,6 +220,9 @@ pub struct Lexicon {
     terms_by_country: StrMap<Vec<(usize, usize)>>,
     events: Vec<EventPattern>,
     event_index: StrMap<Vec<usize>>,
+    frames: Vec<EventFrame>,
+    /// Frames by verb lemma.
+    frame_index: StrMap<Vec<usize>>,
     /// For each word that starts an event form, the most words such a form has.
     event_reach: StrMap<usize>,
     max_event_words: usize,
@@ -214,6 +245,7 @@ pub const BUILTIN_SOURCES: &[(&str, &str)] = &[
     ),
     ("data/roles.tsv", include_str!("../../../data/roles.tsv")),
     ("data/events.tsv", include_str!("../../../data/events.tsv")),
+    ("data/frames.tsv", include_str!("../../../data/frames.tsv")),
     ("data/places.tsv", include_str!("../../../data/places.tsv")),
     ("data/groups.tsv", include_str!("../../../data/groups.tsv")),
     (
@@ -294,6 +326,20 @@ impl Lexicon {
             .into_iter()
             .flatten()
             .map(|&i| &self.events[i])
+    }
+
+    /// The event frames whose verbs include `lemma` (lower case), in file order.
+    pub fn event_frames(&self, lemma: &str) -> impl Iterator<Item = &EventFrame> {
+        self.frame_index
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.frames[i])
+    }
+
+    /// Whether any event frame has `lemma` (lower case) as its verb.
+    pub fn is_frame_verb(&self, lemma: &str) -> bool {
+        self.frame_index.contains_key(lemma)
     }
 
     /// The most words an event form starting with `word` (lower case) has; `None` when no
@@ -417,6 +463,43 @@ mod tests {
         );
         let rus = lex.country_by_code("RUS").unwrap();
         assert_eq!(lex.country(rus).name, "Russia");
+    }
+
+    #[test]
+    fn frames_load_with_particles_and_prepositions() {
+        let lex = Lexicon::builtin();
+        let lift: Vec<&str> = lex
+            .event_frames("lift")
+            .map(|f| f.pattern.code.as_str())
+            .collect();
+        assert!(lift.contains(&"0872") && lift.contains(&"085"), "{lift:?}");
+        assert!(lex.is_frame_verb("engage") && !lex.is_frame_verb("said"));
+        let call_off = lex
+            .event_frames("call")
+            .flat_map(|f| &f.verbs)
+            .find(|v| v.lemma == "call")
+            .unwrap();
+        assert_eq!(call_off.particle.as_deref(), Some("off"));
+        let firefight = lex
+            .event_frames("engage")
+            .flat_map(|f| &f.nouns)
+            .find(|n| n.lemma == "firefight")
+            .unwrap();
+        assert_eq!(firefight.case.as_deref(), Some("in"));
+
+        let header = "code\tverbs\tnouns\ttarget\tunless\n";
+        let bad_code = format!("{header}999\tlift\tsiege\tobject\t-\n");
+        let err = Lexicon::load(&[("mine.tsv", &bad_code)]).unwrap_err();
+        assert!(err.to_string().contains("not a CAMEO event code"), "{err}");
+        let long_verb = format!("{header}0872\tbe done with\tsiege\tobject\t-\n");
+        let err = Lexicon::load(&[("mine.tsv", &long_verb)]).unwrap_err();
+        assert!(err.to_string().contains("at most a particle"), "{err}");
+        let no_nouns = format!("{header}0872\tlift\t-\tobject\t-\n");
+        assert!(Lexicon::load(&[("mine.tsv", &no_nouns)]).is_err());
+        let good = format!("{header}0872\tunseal|unbolt off\tsiege|in cordon\tof\t-\n");
+        let lex = Lexicon::load(&[("mine.tsv", &good)]).unwrap();
+        assert_eq!(lex.event_frames("unbolt").count(), 1);
+        assert!(lex.event_frames("off").next().is_none());
     }
 
     #[test]

@@ -9,8 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 use crate::StrMap;
 use crate::matcher::Matcher;
 use crate::{
-    Country, EventPattern, Group, Lexicon, Office, Organization, Person, Place, Role, RoleKind,
-    Surface, Target, Term,
+    Country, EventFrame, EventPattern, FrameNoun, FrameVerb, Group, Lexicon, Office, Organization,
+    Person, Place, Role, RoleKind, Surface, Target, Term,
 };
 
 /// A problem in a lexicon file, with where it is.
@@ -32,6 +32,7 @@ const ORGANIZATIONS: &[&str] = &["code", "name", "aliases", "country", "sector",
 const ROLES: &[&str] = &["forms", "sector", "kind", "office"];
 const NOT_ACTORS: &[&str] = &["phrase"];
 const EVENTS: &[&str] = &["code", "forms", "target", "unless"];
+const FRAMES: &[&str] = &["code", "verbs", "nouns", "target", "unless"];
 const PLACES: &[&str] = &["name", "country", "kind"];
 const GROUPS: &[&str] = &["forms", "code", "kind", "countries"];
 
@@ -46,6 +47,7 @@ pub(crate) struct Tables {
     roles: Vec<Role>,
     not_actors: Vec<String>,
     events: Vec<EventPattern>,
+    frames: Vec<EventFrame>,
     places: Vec<Place>,
     groups: Vec<Group>,
 }
@@ -60,6 +62,32 @@ fn list(field: &str) -> Vec<String> {
             .filter(|s| !s.is_empty())
             .collect()
     }
+}
+
+/// The code, target rules and cancelling words shared by word patterns and frames.
+fn pattern(code: &str, targets: &str, unless: &str) -> Result<EventPattern, String> {
+    if dyad_model::cameo::lookup(code).is_none() {
+        return Err(format!("{code:?} is not a CAMEO event code"));
+    }
+    let targets: Vec<Target> = list(targets)
+        .into_iter()
+        .map(|t| {
+            if t == "object" {
+                Target::Object
+            } else {
+                Target::Preposition(t.to_lowercase())
+            }
+        })
+        .collect();
+    if targets.is_empty() {
+        return Err("an event pattern needs a target rule".into());
+    }
+    Ok(EventPattern {
+        code: code.to_string(),
+        forms: Vec::new(),
+        targets,
+        unless: list(unless).into_iter().map(|s| s.to_lowercase()).collect(),
+    })
 }
 
 fn opt(field: &str) -> Option<String> {
@@ -89,6 +117,7 @@ impl Tables {
             ROLES,
             NOT_ACTORS,
             EVENTS,
+            FRAMES,
             PLACES,
             GROUPS,
         ]
@@ -99,7 +128,7 @@ impl Tables {
                 hline,
                 format!(
                     "unknown table header {columns:?}; expected the columns of countries, \
-                         leaders, organizations, roles, not-actors, events, places or groups (see \
+                         leaders, organizations, roles, not-actors, events, frames, places or groups (see \
                          data/README.md)"
                 ),
             )
@@ -122,6 +151,8 @@ impl Tables {
                 self.role(&f)
             } else if kind == EVENTS {
                 self.event(&f)
+            } else if kind == FRAMES {
+                self.frame(&f)
             } else if kind == PLACES {
                 self.place(&f)
             } else if kind == GROUPS {
@@ -249,26 +280,60 @@ impl Tables {
     }
 
     fn event(&mut self, f: &[&str]) -> Result<(), String> {
-        let code = f[0].to_string();
-        if dyad_model::cameo::lookup(&code).is_none() {
-            return Err(format!("{code:?} is not a CAMEO event code"));
-        }
-        let mut targets = Vec::new();
-        for t in list(f[2]) {
-            targets.push(if t == "object" {
-                Target::Object
-            } else {
-                Target::Preposition(t.to_lowercase())
+        let pattern = pattern(f[0], f[2], f[3])?;
+        self.events.push(EventPattern {
+            forms: list(f[1]).into_iter().map(|s| s.to_lowercase()).collect(),
+            ..pattern
+        });
+        Ok(())
+    }
+
+    /// A row of `frames.tsv`: verbs ("lift", "call off"), nouns ("blockade", "in
+    /// firefight"), target rules, cancelling words.
+    fn frame(&mut self, f: &[&str]) -> Result<(), String> {
+        let pattern = pattern(f[0], f[3], f[4])?;
+        let mut verbs = Vec::new();
+        for v in list(f[1]) {
+            let v = v.to_lowercase();
+            let mut words = v.split_whitespace();
+            let (Some(lemma), particle, None) = (words.next(), words.next(), words.next()) else {
+                return Err(format!(
+                    "a frame verb is a lemma and at most a particle, not {v:?}"
+                ));
+            };
+            verbs.push(FrameVerb {
+                lemma: lemma.to_string(),
+                particle: particle.map(str::to_string),
             });
         }
-        if targets.is_empty() {
-            return Err("an event pattern needs a target rule".into());
+        let mut nouns = Vec::new();
+        for n in list(f[2]) {
+            let n = n.to_lowercase();
+            let mut words = n.split_whitespace();
+            let noun = match (words.next(), words.next(), words.next()) {
+                (Some(lemma), None, None) => FrameNoun {
+                    lemma: lemma.to_string(),
+                    case: None,
+                },
+                (Some(case), Some(lemma), None) => FrameNoun {
+                    lemma: lemma.to_string(),
+                    case: Some(case.to_string()),
+                },
+                _ => {
+                    return Err(format!(
+                        "a frame noun is a lemma, after at most a preposition, not {n:?}"
+                    ));
+                }
+            };
+            nouns.push(noun);
         }
-        self.events.push(EventPattern {
-            code,
-            forms: list(f[1]).into_iter().map(|s| s.to_lowercase()).collect(),
-            targets,
-            unless: list(f[3]).into_iter().map(|s| s.to_lowercase()).collect(),
+        if verbs.is_empty() || nouns.is_empty() {
+            return Err("a frame needs verbs and nouns".into());
+        }
+        self.frames.push(EventFrame {
+            verbs,
+            nouns,
+            pattern,
         });
         Ok(())
     }
@@ -407,6 +472,15 @@ impl Tables {
                 }
             }
         }
+        let mut frame_index: StrMap<Vec<usize>> = StrMap::default();
+        for (i, f) in self.frames.iter().enumerate() {
+            for v in &f.verbs {
+                let at = frame_index.entry(v.lemma.clone()).or_default();
+                if at.last() != Some(&i) {
+                    at.push(i);
+                }
+            }
+        }
         let country_index = self
             .countries
             .iter()
@@ -434,6 +508,8 @@ impl Tables {
             country_index,
             events: self.events,
             event_index,
+            frames: self.frames,
+            frame_index,
             event_reach,
             max_event_words,
             matcher: Matcher::new(surfaces),

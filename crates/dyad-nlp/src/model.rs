@@ -293,6 +293,15 @@ impl Model {
         Tagged { keys, tags }
     }
 
+    /// The lemma of word `i` (written `form`) of a tagged sentence, without parsing it.
+    pub fn lemma_of(&self, form: &str, tagged: &Tagged, i: usize) -> Option<String> {
+        let &t = tagged.tags.get(i)?;
+        Some(
+            self.lemmatizer
+                .lemma(form, self.tagger.upos(t), self.tagger.xpos(t)),
+        )
+    }
+
     /// The Universal POS tag of word `i` of a tagged sentence.
     pub fn upos_of(&self, tagged: &Tagged, i: usize) -> Option<&str> {
         tagged.tags.get(i).map(|&t| self.tagger.upos(t))

@@ -1444,13 +1444,16 @@ mod tests {
     #[test]
     fn demonyms_as_nouns_and_before_plurals() {
         let got = codes(
-            "French farmers blocked roads and a Palestinian was wounded.",
+            "French fishermen blocked roads and a Palestinian was wounded.",
             "2000-01-01",
         );
         assert_eq!(
             got,
-            [pair("French farmers", "FRA"), pair("Palestinian", "PSE")]
+            [pair("French fishermen", "FRA"), pair("Palestinian", "PSE")]
         );
+        // A plural role noun gives the sector: farmers are CAMEO's agriculture (AGR).
+        let got = codes("French farmers blocked roads.", "2000-01-01");
+        assert_eq!(got, [pair("French farmers", "FRAAGR")]);
         // The people as a noun, and what a state puts forward.
         let got = codes(
             "The French rejected an Australian ultimatum on Friday.",

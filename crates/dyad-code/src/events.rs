@@ -122,7 +122,9 @@ pub fn find(
             // "The US claimed that ISIL had attacked Iraq": the claim is the event (an
             // accusation, coded from "claimed that"); what is claimed is not known to
             // have happened.
-            if parsed.is_some_and(|tree| unrealized(tree, t - range.start)) {
+            if parsed.is_some_and(|tree| {
+                unrealized(tree, t - range.start) || mandative_by_order(cx, tree, range.start, t)
+            }) {
                 t = end;
                 continue;
             }
@@ -534,6 +536,36 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
         at = h;
     }
     false
+}
+
+/// Words of demanding that a mandative "that" clause follows ("its demand that Israel ease
+/// ...", "urged that the council meet").
+const DEMANDING: &[&str] = &[
+    "demand", "demands", "demanded", "demanding", "urge", "urges", "urged", "urging",
+    "insist", "insists", "insisted", "insisting", "request", "requests", "requested",
+    "requesting", "call", "calls", "called", "calling",
+];
+
+/// Whether the trigger at token `t` is the bare verb of a clause demanded by the word
+/// order alone: a word of demanding, "that" at most three words later, and the trigger in
+/// its base form within six words of "that" ("reiterated its demand today that Israel
+/// *ease* restrictions"). The tagger often reads such a bare verb as a noun, and the parse
+/// built on it shows no clause.
+fn mandative_by_order(cx: &Context, tree: &dyad_nlp::Tree, offset: usize, t: usize) -> bool {
+    let w = t - offset;
+    let base = !matches!(tree.xpos(w), "VBD" | "VBZ" | "VBN" | "VBG" | "MD")
+        && tree.lemma(w).eq_ignore_ascii_case(cx.word(t));
+    if !base {
+        return false;
+    }
+    let Some(that) = (t.saturating_sub(7).max(offset)..t)
+        .rev()
+        .find(|&i| cx.lower(i) == "that")
+    else {
+        return false;
+    };
+    (that.saturating_sub(4).max(offset)..that).any(|i| DEMANDING.contains(&cx.lower(i)))
+        && (that + 1..t).all(|i| !matches!(tree.xpos(i - offset), "VBD" | "VBZ" | "MD"))
 }
 
 /// The one event of a trigger that found no pair, when its kind may have no target: a

@@ -597,7 +597,11 @@ pub(crate) fn arguments<'f>(
                         }
                     }
                 }
-                targets.retain(|f| !is_place(f));
+                // A place is where, not whom; but a place a verb of force acts on is its
+                // target ("would blockade Paris", "shelled Aleppo").
+                if !(forceful && is_verbal(tree, h)) {
+                    targets.retain(|f| !is_place(f));
+                }
             }
             Target::Preposition(prep) => {
                 let locative = LOCATIVE_RULES.contains(&prep.as_str());

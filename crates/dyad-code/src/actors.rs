@@ -1444,12 +1444,12 @@ mod tests {
     #[test]
     fn demonyms_as_nouns_and_before_plurals() {
         let got = codes(
-            "French fishermen blocked roads and a Palestinian was wounded.",
+            "French bakers blocked roads and a Palestinian was wounded.",
             "2000-01-01",
         );
         assert_eq!(
             got,
-            [pair("French fishermen", "FRA"), pair("Palestinian", "PSE")]
+            [pair("French bakers", "FRA"), pair("Palestinian", "PSE")]
         );
         // A plural role noun gives the sector: farmers are CAMEO's agriculture (AGR).
         let got = codes("French farmers blocked roads.", "2000-01-01");

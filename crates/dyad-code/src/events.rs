@@ -541,9 +541,26 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
 /// Words of demanding that a mandative "that" clause follows ("its demand that Israel ease
 /// ...", "urged that the council meet").
 const DEMANDING: &[&str] = &[
-    "demand", "demands", "demanded", "demanding", "urge", "urges", "urged", "urging",
-    "insist", "insists", "insisted", "insisting", "request", "requests", "requested",
-    "requesting", "call", "calls", "called", "calling",
+    "demand",
+    "demands",
+    "demanded",
+    "demanding",
+    "urge",
+    "urges",
+    "urged",
+    "urging",
+    "insist",
+    "insists",
+    "insisted",
+    "insisting",
+    "request",
+    "requests",
+    "requested",
+    "requesting",
+    "call",
+    "calls",
+    "called",
+    "calling",
 ];
 
 /// Whether the trigger at token `t` is the bare verb of a clause demanded by the word

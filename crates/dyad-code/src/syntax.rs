@@ -200,7 +200,7 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
             if let Some(agent) = tree.passive_agent(at) {
                 return Some((agent, false));
             }
-        } else if let Some(s) = tree.subject(at) {
+        } else if let Some(s) = tree.subject(at).or_else(|| unlabelled_subject(tree, at)) {
             // "the group that has seized parts of Iraq": a relative pronoun stands for the
             // noun its clause describes.
             if tree.deprel(at) == "acl:relcl" && is_relative_pronoun(tree, s) {
@@ -228,6 +228,14 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
         }
     }
     None
+}
+
+/// A noun before verb `v` that the parse attached to it with no relation it knows
+/// ("The United Nations on Tuesday reduced ...": `dep`), when the verb has no subject: the
+/// subject it missed.
+fn unlabelled_subject(tree: &Tree, v: usize) -> Option<usize> {
+    tree.children_by(v, "dep")
+        .find(|&d| d < v && matches!(tree.upos(d), "NOUN" | "PROPN" | "PRON"))
 }
 
 /// Whether two mentions are one actor: the same mention, or the same code and name.

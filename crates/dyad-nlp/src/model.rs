@@ -289,7 +289,7 @@ impl Model {
     /// that needs a sentence's tags first and its parse only sometimes tags it once.
     pub fn tagged(&self, forms: &[&str]) -> Tagged {
         let keys: Vec<WordKeys> = forms.iter().map(|f| self.tagger.keys(f)).collect();
-        let tags = self.tagger.tag_keys(&keys);
+        let tags = self.tagger.tag_keys_with_verb(&keys);
         Tagged { keys, tags }
     }
 

@@ -227,3 +227,40 @@ fn training_is_deterministic_and_learns_its_data() {
     assert_eq!(t.deprel(2), "obj");
     assert_eq!(t.upos(2), "PROPN");
 }
+
+#[test]
+fn a_sentence_without_a_finite_verb_gets_its_most_likely_one() {
+    // The greedy tagger reads "shelled" after a plural noun as an adjective and "reject"
+    // as a noun, leaving the sentence with no verb; the sentence's best verb candidate
+    // becomes one. (The parse of the second still heads it with "proposed".)
+    for (sentence, verb, xpos, heads) in [
+        (
+            "Israeli tanks shelled positions near the town of Rafah.",
+            "shelled",
+            "VBD",
+            true,
+        ),
+        (
+            "The Palestinians reject proposed Israeli changes to the deal.",
+            "reject",
+            "VBP",
+            false,
+        ),
+        (
+            "The United Nations on Tuesday reduced food supplies to the camp.",
+            "reduced",
+            "VBD",
+            true,
+        ),
+    ] {
+        let w = words(sentence);
+        let t = model().annotate(&w);
+        let v = at(&w, verb);
+        assert_eq!((t.upos(v), t.xpos(v)), ("VERB", xpos), "{sentence}");
+        assert_eq!(t.root() == Some(v), heads, "{sentence}");
+    }
+    // A headline's passive participle with no object stays one.
+    let w = words("Three soldiers killed in blast near Kabul.");
+    let t = model().annotate(&w);
+    assert_eq!(t.xpos(at(&w, "killed")), "VBN");
+}

@@ -1096,7 +1096,8 @@ fn frame_verb(cx: &Context, s: usize, offset: usize, t: usize) -> bool {
         .is_some_and(|l| cx.lexicon.is_frame_verb(&l.to_lowercase()))
 }
 
-/// Nouns that measure what they count: "5.1 million dollars of aid", "700 kg of medicine".
+/// Nouns that measure what they count: "5.1 million dollars of aid", "700 kg of medicine",
+/// "thousands of troops", "part of a rebel stronghold".
 const MEASURES: &[&str] = &[
     "dollar",
     "euro",
@@ -1119,6 +1120,11 @@ const MEASURES: &[&str] = &[
     "planeload",
     "batch",
     "lot",
+    "thousand",
+    "hundred",
+    "dozen",
+    "number",
+    "part",
 ];
 
 /// The nouns verb `w` governs that a frame may name, each with its preposition: objects, a
@@ -1966,6 +1972,26 @@ mod tests {
             "ETH",
             "KEN",
             "161"
+        ));
+        // Expelling diplomats reduces relations; capturing a town occupies it; troops
+        // deployed, however many.
+        assert!(has(
+            "Estonia expelled two Russian diplomats on Friday.",
+            "EST",
+            "RUS",
+            "161"
+        ));
+        assert!(has(
+            "Ethiopian troops captured part of the Somali town on Sunday.",
+            "ETH",
+            "SOM",
+            "192"
+        ));
+        assert!(has(
+            "Russia deployed thousands of troops near the Ukrainian border.",
+            "RUS",
+            "UKR",
+            "154"
         ));
         // A noun no frame of the verb lists makes no event.
         assert!(events("Kenya lifted its growth forecast for Somalia.").is_empty());

@@ -296,10 +296,30 @@ impl Model {
     /// The lemma of word `i` (written `form`) of a tagged sentence, without parsing it.
     pub fn lemma_of(&self, form: &str, tagged: &Tagged, i: usize) -> Option<String> {
         let &t = tagged.tags.get(i)?;
-        Some(
-            self.lemmatizer
-                .lemma(form, self.tagger.upos(t), self.tagger.xpos(t)),
-        )
+        Some(self.lemma(form, t))
+    }
+
+    /// The lemma of a word with this tag: the lemmatiser's, with a doubled final consonant
+    /// undone when only the dictionary's verb has one ("expelled" → "expel", not "expell";
+    /// "controlled" → "control"; but "called" → "call").
+    fn lemma(&self, form: &str, tag: u16) -> String {
+        let upos = self.tagger.upos(tag);
+        let lemma = self.lemmatizer.lemma(form, upos, self.tagger.xpos(tag));
+        if upos != "VERB" {
+            return lemma;
+        }
+        let b = lemma.as_bytes();
+        let doubled = b.len() > 3
+            && b[b.len() - 1] == b[b.len() - 2]
+            && matches!(
+                b[b.len() - 1],
+                b'l' | b't' | b'p' | b'r' | b'n' | b'm' | b'g' | b'd' | b'b'
+            );
+        let dictionary = &self.tagger.dictionary;
+        if doubled && !dictionary.is_verb(&lemma) && dictionary.is_verb(&lemma[..lemma.len() - 1]) {
+            return lemma[..lemma.len() - 1].to_string();
+        }
+        lemma
     }
 
     /// The Universal POS tag of word `i` of a tagged sentence.
@@ -332,10 +352,7 @@ impl Model {
         let lemmas = forms
             .iter()
             .zip(&tags)
-            .map(|(f, &t)| {
-                self.lemmatizer
-                    .lemma(f, self.tagger.upos(t), self.tagger.xpos(t))
-            })
+            .map(|(f, &t)| self.lemma(f, t))
             .collect();
         Tree::new(self, tags, arcs.heads, arcs.labels, lemmas)
     }

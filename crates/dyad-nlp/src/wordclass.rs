@@ -229,6 +229,13 @@ impl WordClasses {
             .unwrap_or(0)
     }
 
+    /// Whether a lower-case word is a verb lemma in the dictionary (false when it has none).
+    pub fn is_verb(&self, lower: &str) -> bool {
+        self.lemmas
+            .get(&hash_str(lower))
+            .is_some_and(|&bits| bits & VERB != 0)
+    }
+
     /// The class bits of a word form (0 when the dictionary knows nothing of it).
     pub fn bits(&self, form: &str) -> u16 {
         if self.lemmas.is_empty() {

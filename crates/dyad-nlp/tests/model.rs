@@ -264,3 +264,12 @@ fn a_sentence_without_a_finite_verb_gets_its_most_likely_one() {
     let t = model().annotate(&w);
     assert_eq!(t.xpos(at(&w, "killed")), "VBN");
 }
+
+#[test]
+fn a_doubled_final_consonant_is_undone_only_for_the_dictionarys_verb() {
+    let w = words("Estonia expelled two diplomats, patrolled the border and called for talks.");
+    let t = model().annotate(&w);
+    assert_eq!(t.lemma(at(&w, "expelled")), "expel");
+    assert_eq!(t.lemma(at(&w, "patrolled")), "patrol");
+    assert_eq!(t.lemma(at(&w, "called")), "call");
+}

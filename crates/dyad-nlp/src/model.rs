@@ -493,6 +493,7 @@ impl Model {
         }
         Ok(Model {
             tagger: Tagger {
+                kinds: crate::tagger::tag_kinds(&tags),
                 tags,
                 weights: tag_weights,
                 sure,

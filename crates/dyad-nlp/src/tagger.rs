@@ -26,6 +26,55 @@ pub struct Tagger {
     pub(crate) ambiguity: IdMap<u64>,
     /// What a dictionary says of words (empty for a model trained without one).
     pub(crate) dictionary: WordClasses,
+    /// What each tag is, for the finite-verb check ([`tag_kinds`]; derived from `tags`).
+    pub(crate) kinds: Vec<u8>,
+}
+
+/// Tag kinds, as bits: a finite verb or modal; a noun or pronoun (a subject before a
+/// verb); an adjective or noun a verb may have been misread as; a past participle; a word
+/// that may begin an object.
+const FINITE: u8 = 1;
+const NOMINAL: u8 = 1 << 1;
+const MISREAD: u8 = 1 << 2;
+const PARTICIPLE: u8 = 1 << 3;
+const OBJECT_START: u8 = 1 << 4;
+/// The finite verb tags a verbless sentence may be given, as bits.
+const TO_PAST: u8 = 1 << 5;
+const TO_PRESENT: u8 = 1 << 6;
+
+/// The kind bits of each joint tag (`UPOS\tXPOS`).
+pub(crate) fn tag_kinds(tags: &[String]) -> Vec<u8> {
+    tags.iter()
+        .map(|t| {
+            let (upos, xpos) = t.split_once('\t').unwrap_or((t, ""));
+            let mut k = 0;
+            if matches!(xpos, "VBD" | "VBP" | "VBZ" | "MD") {
+                k |= FINITE;
+            }
+            if matches!(xpos, "NN" | "NNS" | "NNP" | "NNPS" | "PRP") {
+                k |= NOMINAL;
+            }
+            if matches!(xpos, "JJ" | "NN" | "NNS") {
+                k |= MISREAD;
+            }
+            if xpos == "VBN" {
+                k |= PARTICIPLE;
+            }
+            if matches!(
+                xpos,
+                "DT" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP$" | "PRP"
+            ) {
+                k |= OBJECT_START;
+            }
+            if upos == "VERB" && xpos == "VBD" {
+                k |= TO_PAST;
+            }
+            if upos == "VERB" && matches!(xpos, "VBP" | "VBZ") {
+                k |= TO_PRESENT;
+            }
+            k
+        })
+        .collect()
 }
 
 /// The features of one word: hashes computed once per sentence.
@@ -345,10 +394,9 @@ impl Tagger {
     /// rest of the sentence again after it. A sentence of news has a main verb; the greedy
     /// tagger, reading left to right, sometimes gives none.
     pub(crate) fn tag_keys_with_verb(&self, keys: &[WordKeys]) -> Vec<u16> {
-        let finite_tags: Vec<u16> = ["VERB\tVBD", "VERB\tVBP", "VERB\tVBZ"]
-            .iter()
-            .filter_map(|n| self.tags.iter().position(|t| t == n))
-            .map(|i| i as u16)
+        let kind = |t: u16| self.kinds.get(usize::from(t)).copied().unwrap_or(0);
+        let finite_tags: Vec<u16> = (0..self.tags.len() as u16)
+            .filter(|&t| kind(t) & (TO_PAST | TO_PRESENT) != 0)
             .collect();
         let classes: Vec<u64> = keys.iter().map(|k| self.class_of(k)).collect();
         let mut tags: Vec<u16> = Vec::with_capacity(keys.len());
@@ -358,34 +406,23 @@ impl Tagger {
         }
         let mut gaps = Vec::with_capacity(keys.len());
         self.decode(keys, &classes, &mut tags, Some((&finite_tags, &mut gaps)));
-        let has_finite = tags
-            .iter()
-            .any(|&t| matches!(self.xpos(t), "VBD" | "VBP" | "VBZ" | "MD"));
-        if has_finite {
+        if tags.iter().any(|&t| kind(t) & FINITE != 0) {
             return tags;
         }
         let candidate = (1..tags.len())
-            .filter(|&i| {
-                matches!(
-                    self.xpos(tags[i - 1]),
-                    "NN" | "NNS" | "NNP" | "NNPS" | "PRP"
-                ) && matches!(self.xpos(tags[i]), "JJ" | "VBN" | "NN" | "NNS")
-            })
+            .filter(|&i| kind(tags[i - 1]) & NOMINAL != 0)
             .filter_map(|i| gaps[i].map(|(gap, v)| (i, gap, v)))
             .filter(|&(i, gap, v)| {
                 // A participle with an object after it and no auxiliary ("the UN on
-                // Tuesday *reduced* food supplies") is the past tense, given more room.
-                let transitive_participle = self.xpos(tags[i]) == "VBN"
-                    && self.xpos(v) == "VBD"
-                    && tags.get(i + 1).is_some_and(|&n| {
-                        matches!(
-                            self.xpos(n),
-                            "DT" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP$" | "PRP"
-                        )
-                    });
-                // Not a participle with none ("Three soldiers *killed* in blast"): a
+                // Tuesday *reduced* food supplies") is the past tense, given more room;
+                // not a participle with none ("Three soldiers *killed* in blast"): a
                 // passive, as headlines write it.
-                (gap < FINITE_MARGIN && self.xpos(tags[i]) != "VBN")
+                let transitive_participle = kind(tags[i]) & PARTICIPLE != 0
+                    && kind(v) & TO_PAST != 0
+                    && tags
+                        .get(i + 1)
+                        .is_some_and(|&n| kind(n) & OBJECT_START != 0);
+                (gap < FINITE_MARGIN && kind(tags[i]) & MISREAD != 0)
                     || (transitive_participle && gap < PAST_MARGIN)
             })
             .min_by(|a, b| a.1.total_cmp(&b.1));
@@ -547,12 +584,14 @@ pub(crate) fn train(
         }
     }
 
+    let tagset_copy = tagset.clone();
     let mut tagger = Tagger {
         tags: tagset,
         weights: Weights::from_rows(0, Vec::new()),
         sure,
         ambiguity,
         dictionary: dictionary.clone(),
+        kinds: tag_kinds(&tagset_copy),
     };
     let mut trainer = Trainer::new(tagger.tags.len());
     let mut feats = Vec::with_capacity(40);

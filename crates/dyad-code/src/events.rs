@@ -1198,6 +1198,8 @@ fn frame_trigger<'l>(
     let mut patterns = Vec::new();
     let mut shown = t + 1;
     let mut consumed = Vec::new();
+    let mut matched: Vec<(&'l EventPattern, usize)> = Vec::new();
+    let mut deferred: Vec<usize> = Vec::new();
     for frame in cx.lexicon.event_frames(&lemma) {
         let verb_fits = frame.verbs.iter().any(|v| {
             v.lemma == lemma
@@ -1215,17 +1217,25 @@ fn frame_trigger<'l>(
             continue;
         }
         let root = root_of(&frame.pattern.code);
-        let matched = nouns.iter().find(|&&(n, case)| {
+        let Some(&(n, case)) = nouns.iter().find(|&&(n, case)| {
             frame
                 .nouns
                 .iter()
                 .any(|f| f.case.as_deref() == case && noun_is(tree, n, &f.lemma))
-                && (case.is_some() || !same_root_trigger(cx, tree, offset, n, limit, root))
-        });
-        let Some(&(n, _)) = matched else {
+        }) else {
             continue;
         };
-        patterns.push(&frame.pattern);
+        if case.is_none() && same_root_trigger(cx, tree, offset, n, limit, root) {
+            deferred.push(n);
+            continue;
+        }
+        matched.push((&frame.pattern, n));
+    }
+    // A noun one of the verb's frames leaves to its own trigger is left to it by every
+    // frame ("sent tanks": the tanks are arms given, not troops deployed).
+    matched.retain(|(_, n)| !deferred.contains(n));
+    for &(pattern, n) in &matched {
+        patterns.push(pattern);
         shown = shown.max(offset + n + 1);
         consumed.push(offset + n);
         consumed.extend(tree.children_by(n, "compound").map(|c| offset + c));

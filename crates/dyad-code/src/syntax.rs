@@ -238,6 +238,31 @@ fn unlabelled_subject(tree: &Tree, v: usize) -> Option<usize> {
         .find(|&d| d < v && matches!(tree.upos(d), "NOUN" | "PROPN" | "PRON"))
 }
 
+/// "Israel announced *it* would free 150 prisoners": a pronoun that names no actor, subject
+/// of a clause a saying verb reports, is that verb's subject. Returns the word it stands
+/// for, or `None`.
+fn reported_pronoun(at: &Located<'_, '_>, verb: usize, s: usize) -> Option<usize> {
+    let tree = at.tree;
+    if !matches!(tree.lemma(s).to_lowercase().as_str(), "it" | "they" | "we")
+        || !at.with_conjuncts(s).is_empty()
+    {
+        return None;
+    }
+    let mut c = verb;
+    for _ in 0..4 {
+        let h = tree.head(c)?;
+        match tree.relation(c) {
+            "ccomp" => {
+                let (said_by, _) = subject_of(tree, h)?;
+                return (said_by != s).then_some(said_by);
+            }
+            "xcomp" | "conj" => c = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether two mentions are one actor: the same mention, or the same code and name.
 fn same_actor(a: &Found, b: &Found) -> bool {
     std::ptr::eq(a, b)
@@ -490,7 +515,11 @@ pub(crate) fn arguments<'f>(
         // "the blockade of Qatar was lifted": what a passive is done to holds the target
         // as an object would.
         hosts.extend(passive_target);
-        (subject_of(tree, h).map(|s| s.0), passive_target)
+        let subject = subject_of(tree, h).map(|s| s.0);
+        (
+            subject.map(|s| reported_pronoun(at, h, s).unwrap_or(s)),
+            passive_target,
+        )
     } else {
         // Nominal trigger: an actor-naming possessor or modifier, else the light verb's
         // subject.
@@ -877,6 +906,19 @@ mod tests {
         assert!(!has(&e, "UKR", "DEU", "0"), "{e:?}");
         let e = events("Serbia secured the backing of Russia at the Security Council on Monday.");
         assert!(has(&e, "RUS", "SRB", "05"), "{e:?}");
+    }
+
+    #[test]
+    fn a_pronoun_reported_by_a_saying_verb_is_its_subject() {
+        // "it" names no actor; the one who announced is who will act. Word order cannot
+        // reach the object here ("over 150").
+        let e = events("Israel announced it would free over 150 Palestinian prisoners.");
+        assert!(has(&e, "ISR", "PSE", "0353"), "{e:?}");
+        let e = events("Poland said it would send tanks to Ukraine.");
+        assert!(has(&e, "POL", "UKR", "0332"), "{e:?}");
+        // A pronoun with an antecedent of its own keeps it.
+        let e = events("Japan said Kenya had sent aid to Sudan after it asked.");
+        assert!(has(&e, "KEN", "SDN", "07"), "{e:?}");
     }
 
     #[test]

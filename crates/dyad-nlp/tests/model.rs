@@ -273,3 +273,22 @@ fn a_doubled_final_consonant_is_undone_only_for_the_dictionarys_verb() {
     assert_eq!(t.lemma(at(&w, "patrolled")), "patrol");
     assert_eq!(t.lemma(at(&w, "called")), "call");
 }
+
+#[test]
+fn a_word_after_a_modal_is_its_verb_when_that_reading_scored_close() {
+    // "free" is an adjective in nearly all of the treebank, so the tagger took it as one
+    // without scoring; after "would" or "will" it is the verb.
+    for sentence in [
+        "Israel announced it would free over 150 Palestinian prisoners.",
+        "The court will not free the prisoners.",
+    ] {
+        let w = words(sentence);
+        let t = model().annotate(&w);
+        let free = at(&w, "free");
+        assert_eq!((t.upos(free), t.xpos(free)), ("VERB", "VB"), "{sentence}");
+    }
+    // Not after a modal that opens a question.
+    let w = words("Will free trade help the region?");
+    let t = model().annotate(&w);
+    assert_ne!(t.xpos(at(&w, "free")), "VB");
+}

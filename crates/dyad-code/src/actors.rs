@@ -494,12 +494,23 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                 with_determiner(cx, t0)
             };
             let end_byte = cx.span(c.end - 1).end;
+            // "opponents of the Kenyan government": those who oppose it, at home.
+            let opposing = role_before_of(cx, t0)
+                .filter(|(_, r)| r.sector == "OPP")
+                .zip(c.actor.country.clone());
+            let (first, actor, person) = match opposing {
+                Some(((role_start, role), code)) => {
+                    let (actor, person) = role_actor(cx, &code, role, None, false);
+                    (with_determiner(cx, role_start), actor, person)
+                }
+                None => (start, c.actor, c.person),
+            };
             out.push(found(
                 cx,
-                Span::new(cx.span(start).start, end_byte),
-                c.actor,
-                (start, c.end, sentence),
-                c.person,
+                Span::new(cx.span(first).start, end_byte),
+                actor,
+                (first, c.end, sentence),
+                person,
                 false,
             ));
             consumed_until = end_byte;
@@ -963,7 +974,7 @@ fn role_before_of<'l>(cx: &'l Context, t: usize) -> Option<(usize, &'l Role)> {
     if t < 2 {
         return None;
     }
-    // "the leaders of Russia"; "rebels in the Ivory Coast", "opposition groups in
+    // "the leaders of Russia", "opponents of Rwanda's Senate"; "rebels in the Ivory Coast", "opposition groups in
     // Zimbabwe", "police in Jericho". Not troops or refugees "in" a country: those are as
     // often foreign ("troops in Afghanistan", "refugees in Lebanon").
     let of = match cx.lower(t - 1) {
@@ -982,7 +993,8 @@ fn role_before_of<'l>(cx: &'l Context, t: usize) -> Option<(usize, &'l Role)> {
         })
         .filter(|(start, r)| {
             if of {
-                r.sector == "GOV" || r.sector == "MIL"
+                // "opponents of the Kenyan government" oppose at home.
+                matches!(r.sector.as_str(), "GOV" | "MIL" | "OPP")
             } else {
                 // "Albanian rebels in Macedonia" are Albanian: a name before the role wins.
                 let named_before = *start > 0

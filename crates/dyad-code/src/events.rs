@@ -155,6 +155,23 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "bans on travel to Canada", "a moratorium on visits": what a ban stops is
+            // not done.
+            if parsed.is_some_and(|tree| {
+                (t - range.start..end - range.start).any(|w| {
+                    tree.upos(w) == "NOUN"
+                        && matches!(tree.relation(w), "nmod" | "obl")
+                        && tree.head(w).is_some_and(|h| {
+                            matches!(
+                                tree.lemma(h).to_lowercase().as_str(),
+                                "ban" | "restriction" | "curb" | "moratorium" | "prohibition"
+                            )
+                        })
+                })
+            }) {
+                t = end;
+                continue;
+            }
             // "Jordan's visiting King Abdullah", "the besieged town": a participle that
             // describes a noun tells no event of its own.
             if end == t + 1
@@ -184,7 +201,8 @@ pub fn find(
                     };
                     let (first, last) = (t - range.start, end - range.start);
                     unnamed_actor =
-                        crate::syntax::acted_by_unnamed_antecedent(&located, first, last);
+                        crate::syntax::acted_by_unnamed_antecedent(&located, first, last)
+                            || crate::syntax::agentless_participle(&located, first, last);
                     crate::syntax::arguments(&located, p, first, last)
                 });
                 // A named act of force with no actor the parse gives it is talk about
@@ -209,6 +227,18 @@ pub fn find(
                                 .into_iter()
                                 .flat_map(|s| targets.iter().map(move |t| (s, *t)))
                                 .collect()
+                        }
+                        // "are guilty of violating the ceasefire agreement": a noun
+                        // that another act is done to is no joint act of the subjects.
+                        None if parsed.is_some_and(|tree| {
+                            let w = end - 1 - range.start;
+                            tree.upos(w) == "NOUN"
+                                && tree
+                                    .head(w)
+                                    .is_some_and(|g| triggers.iter().any(|tr| tr.word == g))
+                        }) =>
+                        {
+                            Vec::new()
                         }
                         None => reciprocal(cx, &in_sentence, p, (t, end)),
                     },
@@ -478,6 +508,18 @@ const ASKING: &[&str] = &[
     "compel", "persuade", "convince",
 ];
 
+/// Nouns of agreement: what they say is to be done ("an agreement *to*") is no act yet,
+/// and the agreement itself is an intent to cooperate (030) rather than a signed one.
+const AGREEMENTS: &[&str] = &[
+    "agreement",
+    "consensus",
+    "deal",
+    "accord",
+    "understanding",
+    "pact",
+    "compromise",
+];
+
 /// Whether sentence word `w` is in the clause that a verb of claiming governs ("claimed
 /// that ISIL had attacked Iraq", "accused Kyiv of shelling the plant"), or in what a word
 /// of asking asks for ("demanded that Israel ease the restrictions") or a bid tries for
@@ -499,6 +541,17 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
             && tree
                 .children(at)
                 .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to");
+        // What is agreed to be done is not done yet: "reached a consensus to exchange
+        // information", "a deal to free prisoners" (the agreement is the event).
+        if matches!(tree.relation(at), "acl" | "xcomp")
+            && tree.upos(h) == "NOUN"
+            && AGREEMENTS.contains(&tree.lemma(h).to_lowercase().as_str())
+            && tree
+                .children(at)
+                .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to")
+        {
+            return true;
+        }
         // A verb of asking, or a noun of it ("its demand that ..."); not "forces" the noun.
         let asking = tree.lemma(h).to_lowercase();
         let asked = (matches!(tree.relation(at), "ccomp" | "xcomp" | "acl") || to_clause)
@@ -655,6 +708,24 @@ fn code_and_mode<'p>(
         Some(Mode::Intended) => intent_code(&p.code).unwrap_or(p.code.as_str()),
         _ => p.code.as_str(),
     };
+    // "reached a consensus to exchange information": an agreement to do something is
+    // the intent to cooperate (030), as "agreed to" is.
+    if code.starts_with("05")
+        && parsed.is_some_and(|tree| {
+            let w = t - range.start;
+            (w..(w + 4).min(tree.len())).any(|n| {
+                AGREEMENTS.contains(&tree.lemma(n).to_lowercase().as_str())
+                    && tree.children(n).any(|c| {
+                        matches!(tree.relation(c), "acl" | "xcomp")
+                            && tree
+                                .children(c)
+                                .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to")
+                    })
+            })
+        })
+    {
+        code = "030";
+    }
     // "threatened to impose sanctions", "will withdraw its force unless ...": the threat
     // is what happened.
     if (threatened(cx, t, range.start, range.end, mode) || stance == Some(Stance::Threat))
@@ -1671,14 +1742,18 @@ fn sources_before<'f>(cx: &Context, actors: &[&'f Found], t: usize) -> Vec<&'f F
         .filter(|f| f.first == last.first)
         .copied()
         .collect();
-    // Walk back over a coordinated list: "The US, Canada, Australia and Britain".
+    // Walk back over a coordinated list: "The US, Canada, Australia and Britain",
+    // "Brazil and the United States" (a mention does not take in "the").
     let mut head = last.first;
     loop {
         let prev = candidates.iter().rev().find(|f| {
-            f.end <= head
-                && head - f.end <= 2
-                && (f.end..head).all(|i| matches!(cx.lower(i), "," | "and" | "or"))
-                && f.end < head
+            f.end < head
+                && head - f.end <= 3
+                && (f.end..head).all(|i| {
+                    matches!(cx.lower(i), "," | "and" | "or")
+                        || (i + 1 == head && cx.lower(i) == "the")
+                })
+                && (f.end..head).any(|i| matches!(cx.lower(i), "," | "and" | "or"))
         });
         match prev {
             Some(p) => {
@@ -1833,6 +1908,8 @@ const INTENT: &[&str] = &[
     "aim",
     "seeks",
     "seek",
+    "seeking",
+    "sought",
     "promised",
     "promises",
     "pledged",
@@ -2006,6 +2083,65 @@ mod tests {
         // A noun no frame of the verb lists makes no event.
         assert!(events("Kenya lifted its growth forecast for Somalia.").is_empty());
         assert!(events("Egypt opened a trade fair to companies from Sudan.").is_empty());
+    }
+
+    #[test]
+    fn a_list_may_name_its_last_member_with_the() {
+        // "Brazil and the United States": "the" stands between the names of one list.
+        let e = events("Brazil and the United States held talks on Monday.");
+        assert!(e.contains(&ev("BRA", "USA", "040", None, "talks")), "{e:?}");
+        assert!(e.contains(&ev("USA", "BRA", "040", None, "talks")), "{e:?}");
+    }
+
+    #[test]
+    fn an_agreement_to_act_is_an_intent_and_the_act_is_not_done() {
+        let e = events("Serbia and Croatia reached an agreement to reopen their border crossings.");
+        assert!(e.iter().all(|x| x.2 == "030"), "{e:?}");
+        assert!(has(
+            "Serbia and Croatia reached an agreement to reopen their border crossings.",
+            "SRB",
+            "HRV",
+            "030"
+        ));
+    }
+
+    #[test]
+    fn what_a_ban_stops_and_what_no_one_named_did_are_no_events() {
+        assert!(
+            events(
+                "The Japanese government announced bans on travel to Japan for Russian officials."
+            )
+            .iter()
+            .all(|x| x.2 != "042")
+        );
+        // The agreement was signed by someone not named here; the subjects only violated it.
+        assert!(
+            events("Both the Kenyan army and the Somali rebels are accused of breaking the truce agreement signed in March.")
+                .iter()
+                .all(|x| !x.2.starts_with("05"))
+        );
+    }
+
+    #[test]
+    fn sorrow_opposition_and_evidence() {
+        assert!(has(
+            "The Kenyan president expressed sorrow over the deaths of Ugandan pilgrims.",
+            "KEN",
+            "UGA",
+            "018"
+        ));
+        assert!(has(
+            "Opponents of the Kenyan government protested in Nairobi on Monday.",
+            "KEN",
+            "KEN",
+            "141"
+        ));
+        assert!(has(
+            "Evidence against Iran was presented by Israel at the UN.",
+            "ISR",
+            "IRN",
+            "112"
+        ));
     }
 
     #[test]

@@ -305,6 +305,24 @@ pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, en
             .is_some_and(|antecedent| at.with_conjuncts(antecedent).is_empty())
 }
 
+/// Whether the trigger at `first..end` is a past participle describing a noun with no
+/// agent named ("the ceasefire agreement *signed* in March 2001"): the parse says no one
+/// here did it, and word order must not find someone.
+pub(crate) fn agentless_participle(at: &Located<'_, '_>, first: usize, end: usize) -> bool {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    // In a sentence with no finite verb, the participle is more likely its main verb
+    // misread ("Hundreds of workers *demonstrated* outside the embassy").
+    let finite_elsewhere =
+        (0..tree.len()).any(|w| w != h && matches!(tree.xpos(w), "VBD" | "VBZ" | "VBP" | "MD"));
+    is_verbal(tree, h)
+        && finite_elsewhere
+        && tree.relation(h) == "acl"
+        && tree.deprel(h) != "acl:relcl"
+        && passive_participle(tree, h)
+        && tree.obliques(h).iter().all(|&(_, case)| case != Some("by"))
+}
+
 /// The actor the parse gives as the subject of the verbal trigger at `first..end`, for
 /// acts coded without a target ("a member of the Syrian parliament started a hunger
 /// strike").

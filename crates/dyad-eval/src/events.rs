@@ -101,7 +101,11 @@ pub fn load_petrarch(json: &str) -> Result<Vec<GoldSentence>, EvalError> {
             .filter(|e| e.get("eventcode").is_some())
             .map(|e| GoldEvent {
                 source: str_field(e, "sourcecode"),
-                target: str_field(e, "targetcode"),
+                // PETRARCH2 writes a target it found no actor for as "---"; dyad writes
+                // no target, which the PLOVER gold writes as none too.
+                target: Some(str_field(e, "targetcode"))
+                    .filter(|t| t != "---")
+                    .unwrap_or_default(),
                 code: str_field(e, "eventcode"),
             })
             .collect();
@@ -383,7 +387,7 @@ mod tests {
         for (s, t, c) in events {
             d.events.push(Event {
                 source: mention(s),
-                target: Some(mention(t)),
+                target: (!t.is_empty()).then(|| mention(t)),
                 cameo: c.to_string(),
                 plover: None,
                 mode: None,
@@ -432,6 +436,19 @@ mod tests {
         );
         assert_eq!(r.misses.len(), 1);
         assert_eq!(r.misses[0].id, "b");
+    }
+
+    #[test]
+    fn a_petrarch_target_of_dashes_is_no_target() {
+        let gold = load_petrarch(
+            r#"[{"id":"a","date":"20150609","text":"A","expected":[{"eventcode":"140","sourcecode":"RWALEG","targetcode":"---"}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(gold[0].events[0].target, "");
+        let r = score(GoldSet::Petrarch, &gold, |_, _| {
+            doc_with(&[("RWAOPP", "", "141")])
+        });
+        assert_eq!(r.headline.tp, 1, "{:?}", r.headline);
     }
 
     #[test]

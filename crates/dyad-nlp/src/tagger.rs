@@ -81,7 +81,7 @@ pub(crate) fn tag_kinds(tags: &[String]) -> Vec<u16> {
             }
             if matches!(
                 xpos,
-                "DT" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP$" | "PRP"
+                "DT" | "CD" | "NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "PRP$" | "PRP" | "RP"
             ) {
                 k |= OBJECT_START;
             }

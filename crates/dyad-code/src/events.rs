@@ -39,6 +39,10 @@ use crate::context::{Context, DETERMINERS};
 use crate::frames::Stance;
 use crate::time::TimeFound;
 
+/// Consultations that both sides do: consult, discuss by telephone, meet at a third
+/// place, negotiate.
+const MUTUAL_CODES: &[&str] = &["040", "041", "044", "046"];
+
 /// Most words between a subject list and a reciprocal trigger ("Macron and Scholz held
 /// talks in Berlin").
 const RECIPROCAL_REACH: usize = 10;
@@ -303,6 +307,31 @@ pub fn find(
                         sentence_end: range.end,
                     };
                     events.push(event(cx, times, published, at, source, target, info, mode));
+                    // Consulting is mutual: "A telephoned B", "A held talks with B" is
+                    // also B's consultation with A (not a visit, a hosting or a
+                    // mediation, which go one way).
+                    if let Some(tg) = target
+                        && mode.is_none()
+                        && MUTUAL_CODES.contains(&info.code)
+                        && !is_place(tg)
+                        && seen.insert((
+                            s,
+                            tg.mention.actor.code.clone(),
+                            source.mention.actor.code.clone(),
+                            info.root(),
+                        ))
+                    {
+                        events.push(event(
+                            cx,
+                            times,
+                            published,
+                            at,
+                            tg,
+                            Some(source),
+                            info,
+                            mode,
+                        ));
+                    }
                 }
                 break;
             }
@@ -1090,11 +1119,12 @@ fn event_date(cx: &Context, times: &[TimeFound], t: usize, end: usize) -> Option
             };
             !(a..b).any(|i| trigger_at(cx, i, b).is_some())
         })
+        // A time inside a frame's span ("lifted *Friday* a day-old blockade") is nearest.
         .min_by_key(|(x, _)| {
             if x.first >= end {
                 x.first - end
             } else {
-                t - x.end
+                t.saturating_sub(x.end)
             }
         })
         .map(|(_, v)| DateValue {
@@ -2010,6 +2040,20 @@ mod tests {
     }
 
     #[test]
+    fn a_date_inside_a_frames_span_dates_its_event() {
+        let lex = Lexicon::builtin();
+        let doc = crate::code_document(
+            crate::test_document("Turkey lifted on 3 May 2021 its blockade of Armenian trucks."),
+            &lex,
+        );
+        let e = doc.events.iter().find(|e| e.cameo == "0872").expect("0872");
+        assert_eq!(
+            e.date.as_ref().map(|d| d.value.as_str()),
+            Some("2021-05-03")
+        );
+    }
+
+    #[test]
     fn a_verb_and_the_noun_it_governs_make_an_event_wherever_they_stand() {
         // Words between verb and object, any inflection.
         assert_eq!(
@@ -2146,22 +2190,36 @@ mod tests {
 
     #[test]
     fn consultations() {
+        // Meeting is mutual: each side consults the other.
         assert_eq!(
             events("Putin met Xi in Beijing."),
-            [ev("RUSGOV", "CHNGOV", "040", None, "met")]
+            [
+                ev("RUSGOV", "CHNGOV", "040", None, "met"),
+                ev("CHNGOV", "RUSGOV", "040", None, "met")
+            ]
         );
         assert_eq!(
             events("Germany held talks with France on Monday."),
-            [ev("DEU", "FRA", "040", None, "talks")]
+            [
+                ev("DEU", "FRA", "040", None, "talks"),
+                ev("FRA", "DEU", "040", None, "talks")
+            ]
         );
         assert_eq!(
             events("The conversation between Biden and Xi took place on November 15."),
-            [ev("USAGOV", "CHNGOV", "040", None, "conversation")]
+            [
+                ev("USAGOV", "CHNGOV", "040", None, "conversation"),
+                ev("CHNGOV", "USAGOV", "040", None, "conversation")
+            ]
         );
         assert_eq!(
             events("Erdogan had a phone call with Putin."),
-            [ev("TURGOV", "RUSGOV", "041", None, "phone call")]
+            [
+                ev("TURGOV", "RUSGOV", "041", None, "phone call"),
+                ev("RUSGOV", "TURGOV", "041", None, "phone call")
+            ]
         );
+        // A visit goes one way.
         assert_eq!(
             events("Macron visited China."),
             [ev("FRAGOV", "CHN", "042", None, "visited")]
@@ -2210,7 +2268,9 @@ mod tests {
             got,
             [
                 ev("CHNGOV", "USAGOV", "040", None, "meeting"),
-                ev("RUSGOV", "USAGOV", "040", None, "meeting")
+                ev("USAGOV", "CHNGOV", "040", None, "meeting"),
+                ev("RUSGOV", "USAGOV", "040", None, "meeting"),
+                ev("USAGOV", "RUSGOV", "040", None, "meeting")
             ]
         );
         let got = events("France and Germany held talks with Japan.");
@@ -2218,7 +2278,9 @@ mod tests {
             got,
             [
                 ev("FRA", "JPN", "040", None, "talks"),
-                ev("DEU", "JPN", "040", None, "talks")
+                ev("JPN", "FRA", "040", None, "talks"),
+                ev("DEU", "JPN", "040", None, "talks"),
+                ev("JPN", "DEU", "040", None, "talks")
             ]
         );
     }
@@ -2632,7 +2694,13 @@ mod tests {
         );
         // A meeting's place is no party to it, and a place is never a source.
         let got = events("Putin met Xi in Beijing. In Moscow, officials praised the deal.");
-        assert_eq!(got, [ev("RUSGOV", "CHNGOV", "040", None, "met")]);
+        assert_eq!(
+            got,
+            [
+                ev("RUSGOV", "CHNGOV", "040", None, "met"),
+                ev("CHNGOV", "RUSGOV", "040", None, "met")
+            ]
+        );
     }
 
     #[test]
@@ -2649,7 +2717,7 @@ mod tests {
             .iter()
             .map(|e| e.place.as_ref().map(|p| p.text.as_str()))
             .collect();
-        assert_eq!(places, [Some("Beijing"), None]);
+        assert_eq!(places, [Some("Beijing"), Some("Beijing"), None, None]);
         let coded = crate::code_document(
             crate::test_document("Russian troops attacked Ukrainian forces near Kharkiv."),
             &lex,
@@ -2706,7 +2774,10 @@ mod tests {
         let got = events("Kishida pledged aid on Tuesday during a videoconference with Zelensky.");
         assert_eq!(
             got,
-            [ev("JPNGOV", "UKRGOV", "040", None, "videoconference")]
+            [
+                ev("JPNGOV", "UKRGOV", "040", None, "videoconference"),
+                ev("UKRGOV", "JPNGOV", "040", None, "videoconference")
+            ]
         );
     }
 

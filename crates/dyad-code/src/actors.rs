@@ -219,6 +219,8 @@ pub fn find(cx: &Context) -> Vec<Found> {
     out.sort_by_key(|f| (f.mention.span.start, f.mention.span.end));
     let refs = references(cx, &out);
     out.extend(refs);
+    let local = local_groups(cx, &out);
+    out.extend(local);
     out.sort_by(|a, b| {
         (
             a.mention.span.start,
@@ -648,6 +650,84 @@ fn first_pass(cx: &Context) -> Vec<Found> {
             None,
             in_compound,
         ));
+    }
+    out
+}
+
+/// Sectors of the state, whose mention says in which country a sentence happens.
+const STATE_SECTORS: &[&str] = &["GOV", "COP", "MIL", "JUD", "LEG"];
+/// Sectors of people a sentence may name with no country ("demonstrators", "students").
+const PEOPLE_SECTORS: &[&str] = &[
+    "OPP", "REB", "CVL", "LAB", "EDU", "REF", "AGR", "SET", "HLH", "RAD",
+];
+
+/// "Egyptian police opened fire to disperse demonstrators", "protesters in Nairobi": a
+/// group named by a role noun alone belongs to the country where its sentence happens,
+/// when the sentence says so with one country only, through a place or an organ of the
+/// state. (A country named otherwise, as in "burned an Israeli flag", says nothing of
+/// where the burning was.)
+fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for s in 0..cx.analysis.sentences.len() {
+        let range = cx.sentence_tokens(s);
+        let in_sentence: Vec<&Found> = mentions.iter().filter(|f| f.sentence == s).collect();
+        let mut countries: Vec<&str> = in_sentence
+            .iter()
+            .filter_map(|f| f.mention.actor.country.as_deref())
+            .collect();
+        countries.sort_unstable();
+        countries.dedup();
+        let [country] = countries[..] else {
+            continue;
+        };
+        let local = in_sentence.iter().any(|f| {
+            f.mention.actor.kind == ActorKind::Place
+                || matches!(
+                    governing_preposition(cx, f.first),
+                    Some("in" | "across" | "throughout")
+                )
+                || f.mention
+                    .actor
+                    .sector
+                    .as_deref()
+                    .is_some_and(|x| STATE_SECTORS.contains(&x))
+        });
+        if !local {
+            continue;
+        }
+        let covered = |t: usize| in_sentence.iter().any(|f| f.first <= t && t < f.end);
+        let mut t = range.start;
+        while t < range.end {
+            let role = (1..=cx.lexicon.max_role_words())
+                .rev()
+                .filter(|k| t + k <= range.end)
+                .find_map(|k| cx.lexicon.role(&cx.phrase(t, t + k)).map(|r| (r, t + k)));
+            let Some((role, end)) = role else {
+                t += 1;
+                continue;
+            };
+            let usable = role.kind == RoleKind::Group
+                && PEOPLE_SECTORS.contains(&role.sector.as_str())
+                && !(t..end).any(covered)
+                && !cx.in_quote(t)
+                && (t == range.start || !cx.is_capitalised(t))
+                // The head of its phrase: not "protest leaders", "student union".
+                && !matches!(cx.upos(end), Some("NOUN" | "PROPN"))
+                // Not named as someone's: "its students", "the country's refugees".
+                && !(t > range.start && matches!(cx.upos(t - 1), Some("PROPN" | "PRON")));
+            if usable {
+                let span = cx.span_of(t, end);
+                out.push(found(
+                    cx,
+                    span,
+                    simple(country, Some(&role.sector), None, ActorKind::Group),
+                    (t, end, s),
+                    None,
+                    false,
+                ));
+            }
+            t = end;
+        }
     }
     out
 }
@@ -1451,6 +1531,34 @@ mod tests {
         // A verb between a country and a role noun ends the phrase.
         let got = codes("Russia deployed troops to Belarus on Monday.", "2022-02-01");
         assert_eq!(got, [pair("Russia", "RUS"), pair("Belarus", "BLR")]);
+    }
+
+    #[test]
+    fn groups_named_by_role_alone_belong_where_their_sentence_happens() {
+        // The police say where: the demonstrators are Egyptian.
+        let got = codes(
+            "Egyptian police opened fire to disperse demonstrators on Monday night.",
+            "2000-01-01",
+        );
+        assert_eq!(
+            got,
+            [
+                pair("Egyptian police", "EGYCOP"),
+                pair("demonstrators", "EGYOPP")
+            ]
+        );
+        // So does a place.
+        let got = codes("Students marched in Nairobi on Tuesday.", "2000-01-01");
+        assert_eq!(got, [pair("Students", "KENEDU"), pair("Nairobi", "KEN")]);
+        // A country named otherwise says nothing of where: no actor for the protesters.
+        let got = codes("Protesters burned an Israeli flag.", "2000-01-01");
+        assert!(got.iter().all(|(t, _)| t != "Protesters"), "{got:?}");
+        // Two countries: no guess.
+        let got = codes(
+            "Kenyan police and Ugandan troops dispersed demonstrators at the border.",
+            "2000-01-01",
+        );
+        assert!(got.iter().all(|(t, _)| t != "demonstrators"), "{got:?}");
     }
 
     #[test]

@@ -45,6 +45,10 @@ const TO_PRESENT: u16 = 1 << 6;
 const BASE_VERB: u16 = 1 << 7;
 const MODAL: u16 = 1 << 8;
 const ADVERB: u16 = 1 << 9;
+/// A comma.
+const COMMA: u16 = 1 << 10;
+/// Most words after the last comma for them to be a reporting clause ("..., police said.").
+const REPORTING_CLAUSE: usize = 7;
 
 /// Whether the next word follows a modal, over at most two adverbs ("would not", "will
 /// also"); not one that opens the sentence, as in a question ("Will free trade help?").
@@ -99,6 +103,9 @@ pub(crate) fn tag_kinds(tags: &[String]) -> Vec<u16> {
             }
             if xpos == "RB" {
                 k |= ADVERB;
+            }
+            if xpos == "," {
+                k |= COMMA;
             }
             k
         })
@@ -461,18 +468,29 @@ impl Tagger {
             Some((&finite_tags, &mut gaps)),
             base_verb,
         );
-        if tags.iter().any(|&t| kind(t) & FINITE != 0) {
+        // A short clause after the last comma ("..., police said.") reports the sentence:
+        // its verb is not the sentence's own.
+        let clause_end = tags
+            .iter()
+            .rposition(|&t| kind(t) & COMMA != 0)
+            .filter(|&c| tags.len() - c <= REPORTING_CLAUSE)
+            .unwrap_or(tags.len());
+        if tags[..clause_end].iter().any(|&t| kind(t) & FINITE != 0) {
             return tags;
         }
-        let candidate = (1..tags.len())
+        let ed = mix(hash_str("ed"), 2);
+        let candidate = (1..clause_end)
             .filter(|&i| kind(tags[i - 1]) & NOMINAL != 0)
             .filter_map(|i| gaps[i].map(|(gap, v)| (i, gap, v)))
             .filter(|&(i, gap, v)| {
-                // A participle with an object after it and no auxiliary ("the UN on
-                // Tuesday *reduced* food supplies") is the past tense, given more room;
-                // not a participle with none ("Three soldiers *killed* in blast"): a
-                // passive, as headlines write it.
-                let transitive_participle = kind(tags[i]) & PARTICIPLE != 0
+                // A participle, or an adjective in -ed, with an object after it and no
+                // auxiliary ("the UN on Tuesday *reduced* food supplies", "guerrillas
+                // *wounded* two soldiers") is the past tense, given more room; not a
+                // participle with none ("Three soldiers *killed* in blast"): a passive,
+                // as headlines write it.
+                let past_form = kind(tags[i]) & PARTICIPLE != 0
+                    || (kind(tags[i]) & MISREAD != 0 && keys[i].suffix[1] == ed);
+                let transitive_participle = past_form
                     && kind(v) & TO_PAST != 0
                     && tags
                         .get(i + 1)

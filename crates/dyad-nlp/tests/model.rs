@@ -292,3 +292,13 @@ fn a_word_after_a_modal_is_its_verb_when_that_reading_scored_close() {
     let t = model().annotate(&w);
     assert_ne!(t.xpos(at(&w, "free")), "VB");
 }
+
+#[test]
+fn a_reporting_clause_does_not_give_the_sentence_its_verb() {
+    // "police said" is finite, but only reports; the sentence's own verb was read as an
+    // adjective, and an -ed form with an object after it is the past tense.
+    let w = words("Irish guerrillas wounded two British soldiers in a bomb attack, police said.");
+    let t = model().annotate(&w);
+    let wounded = at(&w, "wounded");
+    assert_eq!((t.upos(wounded), t.xpos(wounded)), ("VERB", "VBD"));
+}

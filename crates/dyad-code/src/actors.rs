@@ -698,6 +698,11 @@ fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
         let covered = |t: usize| in_sentence.iter().any(|f| f.first <= t && t < f.end);
         let mut t = range.start;
         while t < range.end {
+            // Role phrases start with a noun or an adjective ("riot police").
+            if !matches!(cx.upos(t), Some("NOUN" | "ADJ")) || covered(t) {
+                t += 1;
+                continue;
+            }
             let role = (1..=cx.lexicon.max_role_words())
                 .rev()
                 .filter(|k| t + k <= range.end)

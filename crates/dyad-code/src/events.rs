@@ -1356,9 +1356,15 @@ fn same_root_trigger(
     root: Option<u8>,
 ) -> bool {
     let first = tree.children_by(n, "compound").fold(n, usize::min);
+    // Not one that may lack a target: alone, such a noun is coded only with one
+    // ("declared a unilateral *ceasefire*" is the verb's act).
     (offset + first..=offset + n).any(|i| {
-        trigger_at(cx, i, limit)
-            .is_some_and(|(ps, e)| e > offset + n && ps.iter().any(|p| root_of(&p.code) == root))
+        trigger_at(cx, i, limit).is_some_and(|(ps, e)| {
+            e > offset + n
+                && ps
+                    .iter()
+                    .any(|p| root_of(&p.code) == root && !may_lack_target(p))
+        })
     })
 }
 
@@ -2124,6 +2130,17 @@ mod tests {
             "UKR",
             "154"
         ));
+        // A noun that may go without a target is the verb's act, not left to the noun.
+        assert_eq!(
+            events("Hizbollah declared a unilateral ceasefire on Wednesday in south Lebanon."),
+            [ev(
+                "LBNREBHEZ",
+                "",
+                "0871",
+                None,
+                "declared a unilateral ceasefire"
+            )]
+        );
         // A noun no frame of the verb lists makes no event.
         assert!(events("Kenya lifted its growth forecast for Somalia.").is_empty());
         assert!(events("Egypt opened a trade fair to companies from Sudan.").is_empty());

@@ -488,6 +488,30 @@ fn first_pass(cx: &Context) -> Vec<Found> {
             Surface::Person(_) | Surface::NotActor | Surface::Group(_) => continue,
         };
 
+        // "US-led coalition", "Vietnamese-led forces": those a country leads act for it.
+        if in_compound
+            && tok_span.start == m.start
+            && cx.text[m.end..tok_span.end].eq_ignore_ascii_case("-led")
+            && t0 + 1 < cx.len()
+            && let Some(code) = anchor_country(cx, anchor)
+        {
+            let role = role_at(cx, t0 + 1);
+            let led = role
+                .map(|(_, end)| end)
+                .or_else(|| LED_BODIES.contains(&cx.lower(t0 + 1)).then_some(t0 + 2));
+            if let Some(end) = led {
+                let actor = match role {
+                    Some((r, _)) => role_actor(cx, &code, r, None, false).0,
+                    None => simple(&code, None, None, ActorKind::Organization),
+                };
+                let start = with_determiner(cx, t0);
+                let span = cx.span_of(start, end);
+                out.push(found(cx, span, actor, (start, end, sentence), None, false));
+                consumed_until = span.end;
+                continue;
+            }
+        }
+
         // Country word + role (+ name): "Russian president", "Kremlin adviser Yuri Ushakov".
         if !in_compound && let Some(c) = compose_forward(cx, anchor, t1) {
             let start = if c.shared {
@@ -654,6 +678,17 @@ fn first_pass(cx: &Context) -> Vec<Found> {
     out
 }
 
+/// Bodies a country may lead that are no role noun: "the US-led coalition".
+const LED_BODIES: &[&str] = &[
+    "coalition",
+    "alliance",
+    "bloc",
+    "mission",
+    "operation",
+    "campaign",
+    "intervention",
+];
+
 /// Sectors of the state, whose mention says in which country a sentence happens.
 const STATE_SECTORS: &[&str] = &["GOV", "COP", "MIL", "JUD", "LEG"];
 /// Sectors of people a sentence may name with no country ("demonstrators", "students").
@@ -671,8 +706,10 @@ fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
     for s in 0..cx.analysis.sentences.len() {
         let range = cx.sentence_tokens(s);
         let in_sentence: Vec<&Found> = mentions.iter().filter(|f| f.sentence == s).collect();
+        // A country inside a compound ("Russian-backed") is not where the sentence is.
         let mut countries: Vec<&str> = in_sentence
             .iter()
+            .filter(|f| !f.in_compound)
             .filter_map(|f| f.mention.actor.country.as_deref())
             .collect();
         countries.sort_unstable();
@@ -1536,6 +1573,23 @@ mod tests {
         // A verb between a country and a role noun ends the phrase.
         let got = codes("Russia deployed troops to Belarus on Monday.", "2022-02-01");
         assert_eq!(got, [pair("Russia", "RUS"), pair("Belarus", "BLR")]);
+    }
+
+    #[test]
+    fn what_a_country_leads_acts_for_it() {
+        let got = codes("The US-led coalition bombed Mosul.", "2016-01-01");
+        assert_eq!(
+            got,
+            [pair("The US-led coalition", "USA"), pair("Mosul", "IRQ")]
+        );
+        let got = codes("Vietnamese-led forces attacked the camps.", "1985-01-01");
+        assert_eq!(got, [pair("Vietnamese-led forces", "VNMMIL")]);
+        // Backed is not led: the backer is not who acts.
+        let got = codes(
+            "Russian-backed separatists attacked the camps.",
+            "2015-01-01",
+        );
+        assert!(got.iter().all(|(_, c)| !c.starts_with("RUS")), "{got:?}");
     }
 
     #[test]

@@ -2130,6 +2130,25 @@ mod tests {
             "UKR",
             "154"
         ));
+        // A relation's other side is named by "with"; cyber attacks; evacuations.
+        assert!(has(
+            "Moscow cut all trade with Georgia.",
+            "RUS",
+            "GEO",
+            "160"
+        ));
+        assert!(has(
+            "Russian hackers hacked into Ukrainian government servers.",
+            "RUS",
+            "UKR",
+            "176"
+        ));
+        assert!(has(
+            "Turkish rescuers evacuated wounded civilians from Syria.",
+            "TUR",
+            "SYR",
+            "073"
+        ));
         // A noun that may go without a target is the verb's act, not left to the noun.
         assert_eq!(
             events("Hizbollah declared a unilateral ceasefire on Wednesday in south Lebanon."),

@@ -620,9 +620,14 @@ pub(crate) fn arguments<'f>(
                         // demanded or rejected also whom it is asked of ("demanded an
                         // admission by Moscow", "rejected an offer from Afghanistan").
                         if found.is_empty() {
+                            // "boycott all official contact with the United States", "cut
+                            // trade with Iran": a relation's other side.
+                            let relation =
+                                RELATION_NOUNS.contains(&tree.lemma(o).to_lowercase().as_str());
                             for (w, case) in tree.obliques(o) {
-                                let owner =
-                                    case == Some("of") || (!asked && tree.deprel(w) == "nmod:poss");
+                                let owner = case == Some("of")
+                                    || (relation && case == Some("with"))
+                                    || (!asked && tree.deprel(w) == "nmod:poss");
                                 if owner || (asked && matches!(case, Some("by" | "from"))) {
                                     targets.extend(at.with_conjuncts(w));
                                 }
@@ -733,6 +738,20 @@ pub(crate) fn arguments<'f>(
     }
     Some((sources, targets))
 }
+
+/// Nouns of a relation between two sides, whose "with" names the other side.
+const RELATION_NOUNS: &[&str] = &[
+    "contact",
+    "tie",
+    "relation",
+    "relationship",
+    "trade",
+    "talk",
+    "dialogue",
+    "cooperation",
+    "negotiation",
+    "link",
+];
 
 /// The one a verb gives to: its indirect object ("gave *Mozambique* a loan"), or, when the
 /// parse gives the verb two direct objects (a common slip for the indirect one), the first.

@@ -657,6 +657,22 @@ pub(crate) fn arguments<'f>(
                         }
                     }
                 }
+                // A trigger that ends with its preposition ("spoke with", "sent a
+                // delegation to"): the object is that preposition's.
+                if targets.is_empty() && end > first && tree.upos(end - 1) == "ADP" {
+                    let prep = tree.lemma(end - 1).to_lowercase();
+                    for &host in &hosts {
+                        for (w, case) in tree.obliques(host) {
+                            if case.is_some_and(|c| c.eq_ignore_ascii_case(&prep)) {
+                                let found = at.with_conjuncts(w);
+                                if found.is_empty() {
+                                    targets.extend(at.first_in_phrase(w));
+                                }
+                                targets.extend(found);
+                            }
+                        }
+                    }
+                }
                 // A place is where, not whom; but a place a verb of force acts on is its
                 // target ("would blockade Paris", "shelled Aleppo").
                 if !(forceful && is_verbal(tree, h)) {
@@ -943,6 +959,15 @@ mod tests {
         assert!(!has(&e, "UKR", "DEU", "0"), "{e:?}");
         let e = events("Serbia secured the backing of Russia at the Security Council on Monday.");
         assert!(has(&e, "RUS", "SRB", "05"), "{e:?}");
+    }
+
+    #[test]
+    fn a_trigger_ending_with_its_preposition_takes_that_prepositions_object() {
+        // Word order stops at "newly"; the parse reaches the country.
+        let e = events("Japan sent a delegation to the newly independent East Timor.");
+        assert!(has(&e, "JPN", "TLS", "042"), "{e:?}");
+        let e = events("The IAEA dispatched inspectors to the Esfahan plant in central Iran.");
+        assert!(has(&e, "IGO", "IRN", "090"), "{e:?}");
     }
 
     #[test]

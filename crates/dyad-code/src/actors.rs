@@ -754,7 +754,7 @@ fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
                 && !cx.in_quote(t)
                 && (t == range.start || !cx.is_capitalised(t))
                 // The head of its phrase: not "protest leaders", "student union".
-                && !matches!(cx.upos(end), Some("NOUN" | "PROPN"))
+                && !(end < range.end && matches!(cx.upos(end), Some("NOUN" | "PROPN")))
                 // Not named as someone's: "its students", "the country's refugees".
                 && !(t > range.start && matches!(cx.upos(t - 1), Some("PROPN" | "PRON")));
             if usable {

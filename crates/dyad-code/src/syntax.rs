@@ -238,6 +238,60 @@ fn unlabelled_subject(tree: &Tree, v: usize) -> Option<usize> {
         .find(|&d| d < v && matches!(tree.upos(d), "NOUN" | "PROPN" | "PRON"))
 }
 
+/// Verbs that speak of an act done by others, judging or describing it.
+const SPEAKING_OF: &[&str] = &[
+    "call",
+    "describe",
+    "condemn",
+    "denounce",
+    "blame",
+    "criticize",
+    "criticise",
+    "deplore",
+    "regret",
+    "discuss",
+    "deny",
+    "investigate",
+    "term",
+    "label",
+    "brand",
+    "dub",
+    "mourn",
+    "protest",
+    "decry",
+    "witness",
+    "recall",
+    "remember",
+    "fear",
+];
+
+/// Verbs by which a speaker reports its own intentions or acts: their clause's "it" is the
+/// speaker ("Egypt *feared* they would attack" is not).
+const REPORTING_LEMMAS: &[&str] = &[
+    "say",
+    "announce",
+    "tell",
+    "state",
+    "declare",
+    "confirm",
+    "report",
+    "warn",
+    "insist",
+    "add",
+    "claim",
+    "promise",
+    "pledge",
+    "vow",
+    "decide",
+    "indicate",
+    "signal",
+    "reveal",
+    "reiterate",
+    "stress",
+    "affirm",
+    "assert",
+];
+
 /// "Israel announced *it* would free 150 prisoners": a pronoun that names no actor, subject
 /// of a clause a saying verb reports, is that verb's subject. Returns the word it stands
 /// for, or `None`.
@@ -252,7 +306,7 @@ fn reported_pronoun(at: &Located<'_, '_>, verb: usize, s: usize) -> Option<usize
     for _ in 0..4 {
         let h = tree.head(c)?;
         match tree.relation(c) {
-            "ccomp" => {
+            "ccomp" if REPORTING_LEMMAS.contains(&tree.lemma(h).to_lowercase().as_str()) => {
                 let (said_by, _) = subject_of(tree, h)?;
                 return (said_by != s).then_some(said_by);
             }
@@ -561,9 +615,13 @@ pub(crate) fn arguments<'f>(
             }
             _ => h,
         };
-        let governor = tree
-            .head(phrase)
-            .filter(|&g| matches!(tree.relation(phrase), "obj" | "nsubj") && is_verbal(tree, g));
+        // Not a verb that only speaks of the act ("called that attack a war crime",
+        // "condemned the attack"): its subject did not do it.
+        let governor = tree.head(phrase).filter(|&g| {
+            matches!(tree.relation(phrase), "obj" | "nsubj")
+                && is_verbal(tree, g)
+                && !SPEAKING_OF.contains(&tree.lemma(g).to_lowercase().as_str())
+        });
         if let Some(g) = governor {
             hosts.push(g);
         }

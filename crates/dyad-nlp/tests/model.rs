@@ -302,3 +302,10 @@ fn a_reporting_clause_does_not_give_the_sentence_its_verb() {
     let wounded = at(&w, "wounded");
     assert_eq!((t.upos(wounded), t.xpos(wounded)), ("VERB", "VBD"));
 }
+
+#[test]
+fn a_word_after_to_is_its_verb_when_that_reading_scored_close() {
+    let w = words("Israel and the Palestinians reached a consensus to exchange information.");
+    let t = model().annotate(&w);
+    assert_eq!(t.xpos(at(&w, "exchange")), "VB");
+}

@@ -2184,6 +2184,31 @@ mod tests {
             "DEU",
             "100"
         ));
+        // Fire exchanged, warnings issued, complaints filed, control seized.
+        assert!(has(
+            "Syrian troops exchanged fire with Turkish forces on the border.",
+            "SYR",
+            "TUR",
+            "19"
+        ));
+        assert!(has(
+            "Russia issued a warning to Finland over NATO membership.",
+            "RUS",
+            "FIN",
+            "130"
+        ));
+        assert!(has(
+            "Iran filed a complaint against the United States at the UN.",
+            "IRN",
+            "USA",
+            "114"
+        ));
+        assert!(has(
+            "Taliban fighters seized control of Kunduz.",
+            "AFG",
+            "AFG",
+            "192"
+        ));
         // A noun that may go without a target is the verb's act, not left to the noun.
         assert_eq!(
             events("Hizbollah declared a unilateral ceasefire on Wednesday in south Lebanon."),

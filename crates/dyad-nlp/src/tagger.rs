@@ -503,13 +503,14 @@ impl Tagger {
         );
         // A short clause after the last comma ("..., police said.") reports the sentence:
         // its verb is not the sentence's own.
-        let reporting: Vec<u64> = REPORTING.iter().map(|w| hash_str(w)).collect();
         let clause_end = tags
             .iter()
             .rposition(|&t| kind(t) & COMMA != 0)
             .filter(|&c| {
                 tags.len() - c <= REPORTING_CLAUSE
-                    && keys[c..].iter().any(|k| reporting.contains(&k.norm))
+                    && keys[c..]
+                        .iter()
+                        .any(|k| REPORTING.iter().any(|w| hash_str(w) == k.norm))
             })
             .unwrap_or(tags.len());
         if tags[..clause_end].iter().any(|&t| kind(t) & FINITE != 0) {

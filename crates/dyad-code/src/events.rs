@@ -151,13 +151,7 @@ pub fn find(
             // named, not an act done.
             if parsed.is_some_and(|tree| {
                 let w = end - 1 - range.start;
-                tree.relation(w) == "nmod"
-                    && tree.head(w).is_some_and(|h| {
-                        matches!(
-                            tree.lemma(h).to_lowercase().as_str(),
-                            "issue" | "question" | "matter" | "topic" | "subject" | "prospect"
-                        )
-                    })
+                tree.relation(w) == "nmod" && head_is(tree, w, TOPICS)
             }) {
                 t = end;
                 continue;
@@ -168,12 +162,7 @@ pub fn find(
                 (t - range.start..end - range.start).any(|w| {
                     tree.upos(w) == "NOUN"
                         && matches!(tree.relation(w), "nmod" | "obl")
-                        && tree.head(w).is_some_and(|h| {
-                            matches!(
-                                tree.lemma(h).to_lowercase().as_str(),
-                                "ban" | "restriction" | "curb" | "moratorium" | "prohibition"
-                            )
-                        })
+                        && head_is(tree, w, BANS)
                 })
             }) {
                 t = end;
@@ -540,6 +529,19 @@ const ASKING: &[&str] = &[
     "compel", "persuade", "convince",
 ];
 
+/// Nouns that name a topic: "on the issue of sports cooperation".
+const TOPICS: &[&str] = &[
+    "issue", "question", "matter", "topic", "subject", "prospect",
+];
+/// Nouns of stopping: "bans on travel to Canada".
+const BANS: &[&str] = &["ban", "restriction", "curb", "moratorium", "prohibition"];
+
+/// Whether word `w`'s head has one of these lemmas.
+fn head_is(tree: &dyad_nlp::Tree, w: usize, lemmas: &[&str]) -> bool {
+    tree.head(w)
+        .is_some_and(|h| lemmas.contains(&tree.lemma(h).to_lowercase().as_str()))
+}
+
 /// Nouns of agreement: what they say is to be done ("an agreement *to*") is no act yet,
 /// and the agreement itself is an intent to cooperate (030) rather than a signed one.
 const AGREEMENTS: &[&str] = &[
@@ -623,33 +625,8 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
     false
 }
 
-/// Words of demanding that a mandative "that" clause follows ("its demand that Israel ease
-/// ...", "urged that the council meet").
-const DEMANDING: &[&str] = &[
-    "demand",
-    "demands",
-    "demanded",
-    "demanding",
-    "urge",
-    "urges",
-    "urged",
-    "urging",
-    "insist",
-    "insists",
-    "insisted",
-    "insisting",
-    "request",
-    "requests",
-    "requested",
-    "requesting",
-    "call",
-    "calls",
-    "called",
-    "calling",
-];
-
 /// Whether the trigger at token `t` is the bare verb of a clause demanded by the word
-/// order alone: a word of demanding, "that" at most three words later, and the trigger in
+/// order alone: a word of asking ([`ASKING`]), "that" at most three words later, and the trigger in
 /// its base form within six words of "that" ("reiterated its demand today that Israel
 /// *ease* restrictions"). The tagger often reads such a bare verb as a noun, and the parse
 /// built on it shows no clause.
@@ -670,7 +647,8 @@ fn mandative_by_order(cx: &Context, tree: &dyad_nlp::Tree, offset: usize, t: usi
     // attack a war crime").
     t >= that + 2
         && tree.xpos(that - offset) != "DT"
-        && (that.saturating_sub(4).max(offset)..that).any(|i| DEMANDING.contains(&cx.lower(i)))
+        && (that.saturating_sub(4).max(offset)..that)
+            .any(|i| ASKING.contains(&tree.lemma(i - offset).to_lowercase().as_str()))
         && (that + 1..t).all(|i| !matches!(tree.xpos(i - offset), "VBD" | "VBZ" | "MD"))
 }
 

@@ -161,7 +161,31 @@ pub fn load_plover(json: &str) -> Result<Vec<GoldSentence>, EvalError> {
             events,
         });
     }
-    Ok(out)
+    Ok(merge_same_text(out))
+}
+
+/// One sentence per text: the PLOVER gold files each example under one type, so a
+/// sentence with two events ("Benin opened its borders to West Africans ... but was still
+/// refusing admittance to Ghanaians") is there twice, once per event. Scored apart, the
+/// event one record names would count as a false positive in the other; joined, the
+/// sentence is expected to give both. The ids are joined with "+".
+fn merge_same_text(sentences: Vec<GoldSentence>) -> Vec<GoldSentence> {
+    let mut out: Vec<GoldSentence> = Vec::with_capacity(sentences.len());
+    let mut at: std::collections::HashMap<String, usize> = Default::default();
+    for s in sentences {
+        match at.get(s.text.trim()) {
+            Some(&i) => {
+                let kept = &mut out[i];
+                kept.id = format!("{}+{}", kept.id, s.id);
+                kept.events.extend(s.events);
+            }
+            None => {
+                at.insert(s.text.trim().to_string(), out.len());
+                out.push(s);
+            }
+        }
+    }
+    out
 }
 
 /// A sentence where prediction and gold differ, for reading.
@@ -258,6 +282,7 @@ pub fn score(
         if set == GoldSet::Plover {
             // One event type per sentence: compare the sets of types, and each predicted
             // triple once.
+            gold_roots.sort();
             gold_roots.dedup();
             pred_roots.sort();
             pred_roots.dedup();
@@ -510,6 +535,42 @@ mod tests {
             }
         );
         assert_eq!(r.tables[1].rows[0].0, "CONCEDE/RETREAT");
+    }
+
+    #[test]
+    fn a_sentence_filed_under_two_types_is_scored_once_with_both_events() {
+        let gold = load_plover(
+            r#"[{"id":"a","event":"AID","text":"Benin opened its borders. ",
+                 "source":[{"code":"BEN"}],"target":[{"code":"NGA"}]},
+                {"id":"b","event":"REJECT","text":"Benin opened its borders.",
+                 "source":[{"code":"BEN"}],"target":[{"code":"GHA"}]},
+                {"id":"c","event":"REJECT","text":"Other.",
+                 "source":[{"code":"BEN"}],"target":[{"code":"GHA"}]}]"#,
+        )
+        .unwrap();
+        assert_eq!(gold.len(), 2);
+        assert_eq!(gold[0].id, "a+b");
+        assert_eq!(gold[0].events.len(), 2);
+        let r = score(GoldSet::Plover, &gold[..1], |_, _| {
+            doc_with(&[("BEN", "NGA", "070"), ("BEN", "GHA", "120")])
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        // Both types are expected, and both found.
+        assert_eq!(
+            r.tables[0].rows[1].1,
+            Counts {
+                tp: 2,
+                fp: 0,
+                fn_: 0
+            }
+        );
     }
 
     #[test]

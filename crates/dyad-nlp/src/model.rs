@@ -301,7 +301,8 @@ impl Model {
 
     /// The lemma of a word with this tag: the lemmatiser's, with a doubled final consonant
     /// undone when only the dictionary's verb has one ("expelled" → "expel", not "expell";
-    /// "controlled" → "control"; but "called" → "call").
+    /// "controlled" → "control"; but "called" → "call"), and a final "e" restored when only
+    /// the dictionary's verb has one ("toppled" → "topple").
     fn lemma(&self, form: &str, tag: u16) -> String {
         let upos = self.tagger.upos(tag);
         let lemma = self.lemmatizer.lemma(form, upos, self.tagger.xpos(tag));
@@ -318,6 +319,13 @@ impl Model {
         let dictionary = &self.tagger.dictionary;
         if doubled && !dictionary.is_verb(&lemma) && dictionary.is_verb(&lemma[..lemma.len() - 1]) {
             return lemma[..lemma.len() - 1].to_string();
+        }
+        // "toppled" → "topple", where the rule for "-led" cut too much.
+        if !lemma.is_empty() && !dictionary.is_verb(&lemma) {
+            let with_e = format!("{lemma}e");
+            if dictionary.is_verb(&with_e) {
+                return with_e;
+            }
         }
         lemma
     }

@@ -47,8 +47,10 @@ const MODAL: u16 = 1 << 8;
 const ADVERB: u16 = 1 << 9;
 /// A comma.
 const COMMA: u16 = 1 << 10;
+/// Any verb tag (UPOS VERB).
+const VERBAL: u16 = 1 << 11;
 /// Most words after the last comma for them to be a reporting clause ("..., police said.").
-const REPORTING_CLAUSE: usize = 7;
+const REPORTING_CLAUSE: usize = 10;
 
 /// Whether the next word follows a modal, over at most two adverbs ("would not", "will
 /// also"); not one that opens the sentence, as in a question ("Will free trade help?").
@@ -107,6 +109,9 @@ pub(crate) fn tag_kinds(tags: &[String]) -> Vec<u16> {
             if xpos == "," {
                 k |= COMMA;
             }
+            if upos == "VERB" {
+                k |= VERBAL;
+            }
             k
         })
         .collect()
@@ -124,6 +129,8 @@ pub(crate) struct WordKeys {
     /// The dictionary class of the word (its [`WordClasses::bits`] and capitalisation), or
     /// 0 when the dictionary does not know it.
     pub lex: u64,
+    /// The dictionary knows the word, and never as a verb ("Red" in "Red Cross officials").
+    pub never_verb: bool,
 }
 
 impl WordKeys {
@@ -208,6 +215,12 @@ pub(crate) fn word_keys(
         | u64::from(form.contains('-')) << 2
         | u64::from(form.chars().any(|c| c.is_ascii_digit())) << 3
         | u64::from(form.chars().any(|c| !c.is_alphanumeric())) << 4;
+    let is_sure = sure.is_some_and(|s| s.contains_key(&mix(exact, EXACT)));
+    let bits = if is_sure {
+        0
+    } else {
+        dictionary.bits_of_lower(&norm)
+    };
     WordKeys {
         norm: hash_str(&norm),
         exact,
@@ -215,13 +228,11 @@ pub(crate) fn word_keys(
         prefix,
         shape: shape_hash(form),
         flags,
-        lex: match sure.is_some_and(|s| s.contains_key(&mix(exact, EXACT))) {
-            true => 0,
-            false => match dictionary.bits_of_lower(&norm) {
-                0 => 0,
-                bits => mix(DICTIONARY, u64::from(bits) | u64::from(has_upper) << 16),
-            },
+        lex: match (is_sure, bits) {
+            (true, _) | (false, 0) => 0,
+            (false, bits) => mix(DICTIONARY, u64::from(bits) | u64::from(has_upper) << 16),
         },
+        never_verb: WordClasses::never_verb(bits),
     }
 }
 
@@ -444,6 +455,15 @@ impl Tagger {
             self.features(keys, classes, tags, i, &mut feats);
             self.weights.score(&feats, &mut scores);
             let mut chosen = sure.map_or_else(|| best(&scores, |_| true).unwrap_or(0), usize::from);
+            // A word the dictionary knows, never as a verb, is no verb ("*Red* Cross
+            // officials said", which the tagger read as a past tense).
+            if base_verb.is_some()
+                && keys[i].never_verb
+                && self.kind(chosen as u16) & VERBAL != 0
+                && let Some(other) = best(&scores, |t| self.kind(t as u16) & VERBAL == 0)
+            {
+                chosen = other;
+            }
             // After a modal ("would *free* 150 prisoners", "will not *free* him"), an
             // adjective or noun reading loses to the bare verb when that scored close.
             if let Some(vb) = base_verb

@@ -236,6 +236,12 @@ impl WordClasses {
             .is_some_and(|&bits| bits & VERB != 0)
     }
 
+    /// Whether class bits (from [`WordClasses::bits`]) say the word is never a verb: the
+    /// dictionary knows it, but not as a verb or a verb's inflection ("red", "officials").
+    pub fn never_verb(bits: u16) -> bool {
+        bits != 0 && bits & (VERB | PAST | GERUND | THIRD_PERSON) == 0
+    }
+
     /// The class bits of a word form (0 when the dictionary knows nothing of it).
     pub fn bits(&self, form: &str) -> u16 {
         if self.lemmas.is_empty() {

@@ -275,6 +275,35 @@ fn a_doubled_final_consonant_is_undone_only_for_the_dictionarys_verb() {
 }
 
 #[test]
+fn a_final_e_cut_by_the_rules_is_restored_for_the_dictionarys_verb() {
+    let w = words("A coup toppled the government and rebels shuffled papers.");
+    let t = model().annotate(&w);
+    assert_eq!(t.lemma(at(&w, "toppled")), "topple");
+    assert_eq!(t.lemma(at(&w, "shuffled")), "shuffle");
+}
+
+#[test]
+fn a_word_the_dictionary_knows_only_as_no_verb_is_no_verb() {
+    // Sentence-first "Red" before a name was read as a past tense (lemma "r").
+    let w = words("Red Cross officials suspended aid deliveries in Baghdad on Wednesday.");
+    let t = model().annotate(&w);
+    let red = at(&w, "Red");
+    assert_ne!(t.upos(red), "VERB");
+    let suspended = at(&w, "suspended");
+    assert_eq!(t.upos(suspended), "VERB");
+    assert_eq!(t.root(), Some(suspended));
+}
+
+#[test]
+fn a_reporting_clause_of_a_long_title_does_not_give_the_sentence_its_verb() {
+    let w = words(
+        "The Palestinians reject proposed Israeli changes to the deal, chief Palestinian negotiator Saeb Erakat said.",
+    );
+    let t = model().annotate(&w);
+    assert_eq!(t.upos(at(&w, "reject")), "VERB");
+}
+
+#[test]
 fn a_word_after_a_modal_is_its_verb_when_that_reading_scored_close() {
     // "free" is an adjective in nearly all of the treebank, so the tagger took it as one
     // without scoring; after "would" or "will" it is the verb.

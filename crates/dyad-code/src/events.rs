@@ -2759,6 +2759,16 @@ mod tests {
     }
 
     #[test]
+    fn force_used_for_a_purpose_is_against_whom_the_purpose_acts_on() {
+        let got = events("Kenyan police opened fire to disperse protesters in Nairobi on Tuesday.");
+        assert!(
+            got.iter()
+                .any(|e| (e.0.as_str(), e.1.as_str(), e.2.as_str()) == ("KENCOP", "KENOPP", "193")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_place_is_a_target_only_through_a_rule_of_place() {
         // Exercises and protests take where they happen as their target.
         assert_eq!(

@@ -780,6 +780,26 @@ pub(crate) fn arguments<'f>(
         }
         targets.retain(|f| !is_place(f));
     }
+    // An act of force whose target is named only by its purpose is against whom that
+    // purpose acts on: "opened fire to disperse demonstrators".
+    if targets.is_empty() && forceful && is_verbal(tree, h) {
+        // The parse may hang the clause on the object ("fire to disperse").
+        let clauses: Vec<usize> = std::iter::once(h)
+            .chain(tree.objects(h))
+            .flat_map(|host| tree.children(host))
+            .filter(|&d| matches!(tree.relation(d), "xcomp" | "advcl" | "acl"))
+            .filter(|&c| {
+                tree.children(c)
+                    .any(|m| tree.relation(m) == "mark" && tree.lemma(m).eq_ignore_ascii_case("to"))
+            })
+            .collect();
+        for c in clauses {
+            for o in tree.objects(c) {
+                targets.extend(at.with_conjuncts(o));
+            }
+        }
+        targets.retain(|f| !is_place(f));
+    }
     // An act of force whose target names no one is against the place where it happens:
     // "outlawed the largest Protestant group in Northern Ireland", "blew up power lines
     // leading into Kabul".

@@ -32,6 +32,21 @@ const MEMBER_NOUNS: &[&str] = &[
     "delegate",
     "envoy",
     "commander",
+    // "the military government of President Prosper Avril", "supporters of former
+    // President Ben Bella", "forces of General Haftar": a body or following acts for its
+    // leader's side.
+    "government",
+    "regime",
+    "administration",
+    "cabinet",
+    "force",
+    "forces",
+    "troop",
+    "troops",
+    "army",
+    "supporter",
+    "follower",
+    "loyalist",
 ];
 
 /// The actors of a sentence, located by its word indices.

@@ -1724,9 +1724,12 @@ fn reciprocal<'f>(
         .targets
         .iter()
         .any(|r| matches!(r, Target::Preposition(w) if w == "with" || w == "between"));
-    // Meeting, agreeing and cooperating are mutual; fighting "with" someone is not coded
-    // from a subject list alone. Anything done to "each other" is.
-    let mutual = matches!(p.code.get(..2), Some("03" | "04" | "05" | "06"));
+    // Meeting, agreeing and cooperating are mutual, and so is failing to agree ("Israel
+    // and Syria failed to reach agreement"); fighting "with" someone is not coded from a
+    // subject list alone. Anything done to "each other" is.
+    let failed = matches!(cx.lower(t), "failed" | "fail" | "fails" | "failing");
+    let mutual = matches!(p.code.get(..2), Some("03" | "04" | "05" | "06"))
+        || (p.code.starts_with("12") && failed);
     let each_other = matches!(
         (cx.lower(end), cx.lower(end + 1)),
         ("each", "other") | ("one", "another")
@@ -2771,6 +2774,33 @@ mod tests {
             ),
             [ev("KENEDU", "KEN", "141", None, "staged demonstrations")]
         );
+    }
+
+    #[test]
+    fn orders_demands_of_a_clause_and_failing_to_agree() {
+        // An order to an actor is a demand of it.
+        assert!(has(
+            "The Kremlin ordered Ukraine to withdraw its troops.",
+            "RUS",
+            "UKR",
+            "10"
+        ));
+        // "its demand that X act": X is asked, even where the tagger lost the clause.
+        assert!(has(
+            "Japan reiterated its demand that China release the detained fishermen.",
+            "JPN",
+            "CHN",
+            "10"
+        ));
+        // Failing to agree is mutual; refusing to act is not.
+        let text = "Armenia and Azerbaijan failed to reach agreement on Sunday.";
+        assert!(has(text, "ARM", "AZE", "12") && has(text, "AZE", "ARM", "12"));
+        assert!(!has(
+            "Armenia and Azerbaijan refused to withdraw troops.",
+            "ARM",
+            "AZE",
+            "12"
+        ));
     }
 
     #[test]

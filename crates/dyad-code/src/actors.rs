@@ -187,6 +187,37 @@ fn noun_phrase_end(cx: &Context, t: usize) -> Option<usize> {
     Some(end)
 }
 
+/// Nouns for a settled place, which a country's adjective before them locates ("the
+/// Bosnian town of Gorazde").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "capital",
+    "port",
+    "province",
+    "region",
+    "enclave",
+    "district",
+    "border",
+    "frontier",
+    "camp",
+    "island",
+    "coast",
+    "countryside",
+    "territory",
+];
+
+/// The preposition before a mention starting at token `t`, over determiners and
+/// adjectives ("from the besieged Bosnian town").
+fn governing_preposition_over_adjectives<'c>(cx: &'c Context, t: usize) -> Option<&'c str> {
+    let mut p = t;
+    while p > 0 && (DETERMINERS.contains(&cx.lower(p - 1)) || cx.upos(p - 1) == Some("ADJ")) {
+        p -= 1;
+    }
+    (p > 0 && PREPOSITIONS.contains(&cx.lower(p - 1))).then(|| cx.lower(p - 1))
+}
+
 /// Words after which a demonym ("a Palestinian was ...") is a noun, not an adjective.
 const NOUN_FOLLOWERS: &[&str] = &[
     "was", "were", "is", "are", "has", "had", "have", "who", "said", "says", "died", "and", "or",
@@ -636,7 +667,18 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                                     !CULTURE.contains(&cx.lower(h))
                                         && !CULTURE.contains(&cx.lower(t1))
                                 }));
-                        if countrys_thing {
+                        // "from the besieged Bosnian town of Gorazde": a town named by
+                        // its country's adjective, where something happens or is left, is
+                        // a place there.
+                        let place_there = noun_phrase_end(cx, t1)
+                            .is_some_and(|h| PLACE_NOUNS.contains(&cx.lower(h)))
+                            && matches!(
+                                governing_preposition_over_adjectives(cx, t0),
+                                Some("from" | "in" | "at" | "near" | "inside" | "outside")
+                            );
+                        if countrys_thing && place_there {
+                            simple(&country.code, None, None, ActorKind::Place)
+                        } else if countrys_thing {
                             simple(&country.code, None, None, ActorKind::Country)
                         } else if !people_noun && !as_noun && !the_people {
                             continue;

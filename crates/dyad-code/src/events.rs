@@ -1194,7 +1194,7 @@ fn frame_verb(cx: &Context, s: usize, offset: usize, t: usize) -> bool {
 
 /// Nouns that measure what they count: "5.1 million dollars of aid", "700 kg of medicine",
 /// "thousands of troops", "part of a rebel stronghold".
-const MEASURES: &[&str] = &[
+pub(crate) const MEASURES: &[&str] = &[
     "dollar",
     "euro",
     "pound",
@@ -1235,6 +1235,13 @@ fn frame_nouns<'t>(tree: &'t dyad_nlp::Tree<'_>, w: usize) -> Vec<(usize, Option
         direct.push((subject, None));
     }
     direct.extend(tree.obliques(w));
+    // "has called off a four-day strike": the parse may read the object as the verb's
+    // predicate noun, as in "called it a strike".
+    direct.extend(
+        tree.children_by(w, "xcomp")
+            .filter(|&c| tree.upos(c) == "NOUN")
+            .map(|c| (c, None)),
+    );
     // "is providing aerial photographs and other military intelligence": a noun the parse
     // coordinated with the verb is the object's conjunct.
     direct.extend(
@@ -1412,7 +1419,10 @@ fn skip_determiners(cx: &Context, mut t: usize) -> usize {
         "of",
     ];
     let start = t;
+    // Adjectives too ("to the *biggest* Cambodian refugee camp"): an actor that starts
+    // with one ("Israeli troops") still starts inside the words passed.
     while DETERMINERS.contains(&cx.lower(t))
+        || (t > start && cx.upos(t) == Some("ADJ") && cx.upos(t + 1) == Some("ADJ"))
         || cx.kind(t) == Some(dyad_model::TokenKind::Number)
         || (QUANTIFIERS.contains(&cx.lower(t)) && !(cx.lower(t) == "of" && t == start))
     {
@@ -2774,6 +2784,31 @@ mod tests {
             ),
             [ev("KENEDU", "KEN", "141", None, "staged demonstrations")]
         );
+    }
+
+    #[test]
+    fn frame_nouns_the_parse_misplaced_and_targets_behind_adjectives() {
+        // The object read as a predicate noun ("called it a strike").
+        assert!(has(
+            "Kenyan teachers have called off a four-day strike, their union said.",
+            "KEN",
+            "",
+            "082"
+        ));
+        // What a measure counts holds the preposition.
+        assert!(has(
+            "Germany suspended part of a military aid program for Mali.",
+            "DEU",
+            "MLI",
+            "162"
+        ));
+        // An adjective before the target's own.
+        assert!(has(
+            "Japan cut food supplies to the largest Syrian refugee camp in Jordan.",
+            "JPN",
+            "SYR",
+            "16"
+        ));
     }
 
     #[test]

@@ -574,6 +574,18 @@ pub(crate) fn arguments<'f>(
         for o in tree.objects(h) {
             hosts.push(o);
             hosts.extend(tree.conjuncts(o));
+            // "suspended part of a military aid program for Bosnia": what a measure
+            // counts holds the preposition.
+            if tree.upos(o) == "NUM"
+                || crate::events::MEASURES.contains(&tree.lemma(o).to_lowercase().as_str())
+            {
+                hosts.extend(
+                    tree.obliques(o)
+                        .into_iter()
+                        .filter(|&(_, case)| case == Some("of"))
+                        .map(|(k, _)| k),
+                );
+            }
         }
         // The same when the parse coordinated the last object with the verb itself.
         hosts.extend(

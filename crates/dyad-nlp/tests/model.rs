@@ -295,6 +295,15 @@ fn a_word_the_dictionary_knows_only_as_no_verb_is_no_verb() {
 }
 
 #[test]
+fn a_subordinate_clause_does_not_give_the_main_clause_its_verb() {
+    let w = words(
+        "The United Nations on Tuesday reduced food supplies to the camp because rice was being diverted.",
+    );
+    let t = model().annotate(&w);
+    assert_eq!(t.xpos(at(&w, "reduced")), "VBD");
+}
+
+#[test]
 fn a_reporting_clause_of_a_long_title_does_not_give_the_sentence_its_verb() {
     let w = words(
         "The Palestinians reject proposed Israeli changes to the deal, chief Palestinian negotiator Saeb Erakat said.",

@@ -733,9 +733,11 @@ const LED_BODIES: &[&str] = &[
 
 /// Sectors of the state, whose mention says in which country a sentence happens.
 const STATE_SECTORS: &[&str] = &["GOV", "COP", "MIL", "JUD", "LEG"];
-/// Sectors of people a sentence may name with no country ("demonstrators", "students").
+/// Sectors of people a sentence may name with no country ("demonstrators", "students"),
+/// and the police, who act where they are ("riot police broke up a protest in Minsk");
+/// not troops, who are often abroad.
 const PEOPLE_SECTORS: &[&str] = &[
-    "OPP", "REB", "CVL", "LAB", "EDU", "REF", "AGR", "SET", "HLH", "RAD",
+    "OPP", "REB", "CVL", "LAB", "EDU", "REF", "AGR", "SET", "HLH", "RAD", "COP",
 ];
 
 /// "Egyptian police opened fire to disperse demonstrators", "protesters in Nairobi": a

@@ -254,12 +254,11 @@ pub fn find(
                     if !done || mode(cx, t, t, range.start).is_some() {
                         continue;
                     }
-                    let Some(lone_pair) =
-                        without_target(cx, &in_sentence, parsed, p, (t, end), range.clone())
-                    else {
+                    let lone = without_target(cx, &in_sentence, parsed, p, (t, end), range.clone());
+                    if lone.is_empty() {
                         continue;
-                    };
-                    vec![lone_pair]
+                    }
+                    lone
                 } else {
                     pairs.into_iter().map(|(s, t)| (s, Some(t))).collect()
                 };
@@ -662,10 +661,10 @@ fn mandative_by_order(cx: &Context, tree: &dyad_nlp::Tree, offset: usize, t: usi
         && (that + 1..t).all(|i| !matches!(tree.xpos(i - offset), "VBD" | "VBZ" | "MD"))
 }
 
-/// The one event of a trigger that found no pair, when its kind may have no target: a
-/// protest or a yielding act done by a source before it (else the parse's subject; or, for a
-/// protest by people named only by a place, that place), against what its purpose clause or
-/// its place names.
+/// The events of a trigger that found no pair, when its kind may have no target: a
+/// protest or a yielding act done by a source before it and each actor listed with it
+/// (else the parse's subject; or, for a protest by people named only by a place, that
+/// place), against what its purpose clause or its place names.
 fn without_target<'f>(
     cx: &Context,
     in_sentence: &[&'f Found],
@@ -673,7 +672,7 @@ fn without_target<'f>(
     p: &EventPattern,
     (t, end): (usize, usize),
     range: std::ops::Range<usize>,
-) -> Option<(&'f Found, Option<&'f Found>)> {
+) -> Vec<(&'f Found, Option<&'f Found>)> {
     // "Thousands of people blocked streets in Hong Kong": people named only by where
     // they are.
     let located = parsed.map(|tree| crate::syntax::Located {
@@ -681,7 +680,9 @@ fn without_target<'f>(
         offset: range.start,
         actors: in_sentence,
     });
-    let source = sources_before(cx, in_sentence, t)
+    // "Bosnia and Slovenia agreed to a ceasefire": each listed subject acts.
+    let listed = sources_before(cx, in_sentence, t);
+    let Some(source) = listed
         .first()
         .copied()
         .or_else(|| {
@@ -692,12 +693,20 @@ fn without_target<'f>(
             (is_protest(p) && people_before(cx, t, range.start))
                 .then(|| place_after(cx, in_sentence, end, range.end, None))
                 .flatten()
-        })?;
+        })
+    else {
+        return Vec::new();
+    };
     if cx.in_quote(t) {
-        return None;
+        return Vec::new();
     }
+    let sources = if listed.is_empty() {
+        vec![source]
+    } else {
+        listed
+    };
     if !is_protest(p) {
-        return Some((source, None));
+        return sources.into_iter().map(|s| (s, None)).collect();
     }
     let against = located
         .as_ref()
@@ -706,7 +715,7 @@ fn without_target<'f>(
         })
         .or_else(|| purpose_after(cx, in_sentence, end, range.end, source))
         .or_else(|| place_after(cx, in_sentence, end, range.end, Some(source)));
-    Some((source, against))
+    sources.into_iter().map(|s| (s, against)).collect()
 }
 
 /// The CAMEO code and mode of pattern `p`'s act at trigger `t` done by `source`, read the
@@ -2784,6 +2793,22 @@ mod tests {
             ),
             [ev("KENEDU", "KEN", "141", None, "staged demonstrations")]
         );
+    }
+
+    #[test]
+    fn a_protest_stopped_is_against_whoever_staged_it() {
+        assert!(has(
+            "Turkish police prevented a demonstration staged by Kurdish activists in Istanbul.",
+            "TUR",
+            "TUR",
+            "1721"
+        ));
+    }
+
+    #[test]
+    fn every_listed_subject_does_an_act_with_no_target() {
+        let text = "Kenyan and Ugandan teachers went on strike.";
+        assert!(has(text, "KEN", "", "14") && has(text, "UGA", "", "14"));
     }
 
     #[test]

@@ -717,6 +717,18 @@ pub(crate) fn arguments<'f>(
                                     targets.extend(at.with_conjuncts(w));
                                 }
                             }
+                            // "prevented the demonstration staged by students": whose
+                            // it is, by the participle that says who made it.
+                            for p in tree
+                                .children_by(o, "acl")
+                                .filter(|&p| passive_participle(tree, p))
+                            {
+                                for (w, case) in tree.obliques(p) {
+                                    if case == Some("by") {
+                                        targets.extend(at.with_conjuncts(w));
+                                    }
+                                }
+                            }
                         }
                         targets.extend(found);
                     }

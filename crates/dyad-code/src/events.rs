@@ -89,9 +89,12 @@ pub fn find(
             let contiguous = trigger_at(cx, t, range.end)
                 .filter(|(_, e)| !(t..*e).any(|i| consumed.contains(&i)));
             // A verb with the noun it governs ("lifted ... a day-old blockade"), unless a
-            // word pattern of two words or more starts here.
+            // word pattern of two words or more starts here; a pattern that is only the
+            // verb and its particle ("blew up") gives way to a frame that names what was
+            // done to ("blew up power lines" is property destroyed, not a bombing).
+            let phrasal_only = |e: usize| e == t + 2 && cx.upos(t + 1) == Some("ADP");
             let framed = match &contiguous {
-                Some((_, e)) if *e > t + 1 => None,
+                Some((_, e)) if *e > t + 1 && !phrasal_only(*e) => None,
                 _ if !frame_verb(cx, s, range.start, t) => None,
                 _ => tree
                     .get_or_insert_with(|| parse_sentence(cx, s, range.clone()))
@@ -2793,6 +2796,24 @@ mod tests {
             ),
             [ev("KENEDU", "KEN", "141", None, "staged demonstrations")]
         );
+    }
+
+    #[test]
+    fn property_destroyed_where_it_leads_and_fire_the_parse_left_bare() {
+        // "blew up" alone is a bombing (183); with what was blown up, property destroyed,
+        // against where it leads.
+        assert!(has(
+            "Rebels blew up a bridge leading into Mosul on Sunday.",
+            "IRQ",
+            "IRQ",
+            "1712"
+        ));
+        assert!(has(
+            "Turkish forces launched artillery, mortar, and rocket fire against Syrian army positions.",
+            "TUR",
+            "SYR",
+            "190"
+        ));
     }
 
     #[test]

@@ -587,10 +587,18 @@ pub(crate) fn arguments<'f>(
                 );
             }
         }
-        // The same when the parse coordinated the last object with the verb itself.
+        // The same when the parse coordinated the last object with the verb itself, or
+        // left it a bare oblique ("launched artillery, mortar, and rocket *fire* against
+        // guerrilla camps").
         hosts.extend(
             tree.children_by(h, "conj")
                 .filter(|&c| matches!(tree.upos(c), "NOUN" | "PROPN")),
+        );
+        hosts.extend(
+            tree.obliques(h)
+                .into_iter()
+                .filter(|&(d, case)| case.is_none() && tree.upos(d) == "NOUN")
+                .map(|(d, _)| d),
         );
         // What a passive is done to: its subject ("who" standing for the noun it
         // describes), or the noun a passive participle describes ("soldiers killed by
@@ -844,7 +852,13 @@ pub(crate) fn arguments<'f>(
     // leading into Kabul".
     if targets.is_empty() && forceful && is_verbal(tree, h) {
         let mut places = Vec::new();
-        for host in std::iter::once(h).chain(tree.objects(h)) {
+        // "blew up power lines leading into Kabul": also where what was hit leads or lies.
+        let objects = tree.objects(h);
+        let described: Vec<usize> = objects
+            .iter()
+            .flat_map(|&o| tree.children_by(o, "acl"))
+            .collect();
+        for host in std::iter::once(h).chain(objects).chain(described) {
             for (w, case) in tree.obliques(host) {
                 if matches!(case, Some("in" | "near" | "around" | "into" | "across")) {
                     let found = at.with_conjuncts(w);
@@ -1011,8 +1025,9 @@ mod tests {
             "The Egyptian government outlawed the largest Islamist group in Cairo on Monday.",
         );
         assert!(has(&e, "EGY", "EGY", "17"), "{e:?}");
+        // Bridges blown up are property destroyed (1712), not a bombing of people (183).
         let e = events("Afghan rebels blew up two bridges near Kandahar last week.");
-        assert!(has(&e, "AFG", "AFG", "18"), "{e:?}");
+        assert!(has(&e, "AFG", "AFG", "1712"), "{e:?}");
     }
 
     #[test]

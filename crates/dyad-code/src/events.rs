@@ -1333,7 +1333,15 @@ fn frame_trigger<'l>(
                             next_particle = Some(p.as_str());
                             true
                         } else {
-                            false
+                            // "forced the agency out of the country": the particle after
+                            // the object, read as the first of two prepositions.
+                            std::iter::once(w)
+                                .chain(tree.objects(w))
+                                .flat_map(|h| tree.obliques(h))
+                                .any(|(o, _)| {
+                                    let cases: Vec<usize> = tree.children_by(o, "case").collect();
+                                    cases.len() >= 2 && tree.lemma(cases[0]).eq_ignore_ascii_case(p)
+                                })
                         }
                     }
                     None => particles.is_empty(),
@@ -2814,6 +2822,16 @@ mod tests {
             "SYR",
             "190"
         ));
+    }
+
+    #[test]
+    fn a_particle_after_the_object_completes_the_verb() {
+        let got = events("Sudan forced the UN food agency out of Darfur last year.");
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "SDN" && e.1.starts_with("IGO") && e.2 == "1663"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -2825,6 +2825,19 @@ mod tests {
     }
 
     #[test]
+    fn a_reminder_that_it_must_act_is_a_demand_of_the_one_reminded() {
+        let text = "France issued a reminder to Iraq that it must cooperate with UN inspectors.";
+        assert!(has(text, "FRA", "IRQ", "10"));
+        // "it" is Iraq, the one spoken to, not France.
+        let got = events(text);
+        assert!(
+            !got.iter()
+                .any(|e| e.0.starts_with("FRA") && e.2.starts_with("06")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_particle_after_the_object_completes_the_verb() {
         let got = events("Sudan forced the UN food agency out of Darfur last year.");
         assert!(

@@ -320,6 +320,24 @@ fn reported_pronoun(at: &Located<'_, '_>, verb: usize, s: usize) -> Option<usize
     let mut c = verb;
     for _ in 0..4 {
         let h = tree.head(c)?;
+        // "issued a reminder to Iraq that it must cooperate", "told Kyiv it should
+        // withdraw": what one must do is asked of the one spoken to.
+        if matches!(tree.relation(c), "ccomp" | "acl")
+            && tree
+                .auxiliaries(c)
+                .iter()
+                .any(|a| matches!(a.to_lowercase().as_str(), "must" | "should"))
+            && let Some(addressee) = std::iter::once(h)
+                .chain(tree.objects(h))
+                .chain(tree.head(h).filter(|_| tree.relation(h) == "obj"))
+                .flat_map(|x| tree.obliques(x))
+                .filter(|&(_, case)| case == Some("to"))
+                .map(|(w, _)| w)
+                .chain(tree.objects(h))
+                .find(|&w| !at.with_conjuncts(w).is_empty())
+        {
+            return Some(addressee);
+        }
         match tree.relation(c) {
             "ccomp" if REPORTING_LEMMAS.contains(&tree.lemma(h).to_lowercase().as_str()) => {
                 let (said_by, _) = subject_of(tree, h)?;

@@ -1247,6 +1247,15 @@ fn frame_nouns<'t>(tree: &'t dyad_nlp::Tree<'_>, w: usize) -> Vec<(usize, Option
         direct.push((subject, None));
     }
     direct.extend(tree.obliques(w));
+    // "wounded two soldiers in a bomb attack": the parse may hang the verb's oblique on
+    // its object.
+    for o in tree.objects(w) {
+        direct.extend(
+            tree.obliques(o)
+                .into_iter()
+                .filter(|&(_, case)| case.is_some_and(|c| c != "of")),
+        );
+    }
     // "has called off a four-day strike": the parse may read the object as the verb's
     // predicate noun, as in "called it a strike".
     direct.extend(
@@ -2833,6 +2842,29 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|e| e.0.starts_with("FRA") && e.2.starts_with("06")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn killed_or_wounded_in_a_bombing_is_a_bombing() {
+        // Wherever the parse hangs "in a bomb attack".
+        assert!(has(
+            "Basque guerrillas wounded two Spanish soldiers in a bomb attack on Thursday.",
+            "ESP",
+            "ESP",
+            "183"
+        ));
+        assert!(has(
+            "Taliban fighters killed 12 Afghan soldiers in a suicide bombing in Kandahar.",
+            "AFG",
+            "AFG",
+            "183"
+        ));
+        // A country's assembly is its legislature.
+        let got = events("Kosovo Serb officials demanded support from the Kosovo Assembly.");
+        assert!(
+            got.iter().any(|e| e.1 == "KSVLEG" && e.2 == "100"),
             "{got:?}"
         );
     }

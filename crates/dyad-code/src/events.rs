@@ -2847,6 +2847,22 @@ mod tests {
     }
 
     #[test]
+    fn people_from_a_body_or_a_country_act_for_it() {
+        assert!(has(
+            "Doctors from French aid groups delivered medicine to Gaza.",
+            "FRA",
+            "PSE",
+            "07"
+        ));
+        assert!(has(
+            "Volunteers from Japan delivered food to Gaza on Monday.",
+            "JPN",
+            "PSE",
+            "07"
+        ));
+    }
+
+    #[test]
     fn killed_or_wounded_in_a_bombing_is_a_bombing() {
         // Wherever the parse hangs "in a bomb attack".
         assert!(has(

@@ -94,6 +94,15 @@ impl<'a, 'f> Located<'a, 'f> {
                 }
             }
         }
+        // "doctors from two American aid groups", "a delegation from Beijing": people
+        // from a body or a country act for it.
+        if inside.is_empty() && matches!(self.tree.upos(w), "NOUN") {
+            for (d, case) in self.tree.obliques(w) {
+                if case == Some("from") {
+                    inside.extend(self.at_word_only(d));
+                }
+            }
+        }
         inside
     }
 

@@ -95,8 +95,9 @@ impl<'a, 'f> Located<'a, 'f> {
             }
         }
         // "doctors from two American aid groups", "a delegation from Beijing": people
-        // from a body or a country act for it.
-        if inside.is_empty() && matches!(self.tree.upos(w), "NOUN") {
+        // from a body or a country, as the subject, act for it (not "received aid from
+        // Germany": that is where the aid came from).
+        if inside.is_empty() && self.tree.upos(w) == "NOUN" && self.tree.relation(w) == "nsubj" {
             for (d, case) in self.tree.obliques(w) {
                 if case == Some("from") {
                     inside.extend(self.at_word_only(d));

@@ -159,6 +159,14 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "staged demonstrations to demand reforms", "a hunger strike to demand his
+            // release": what a protest demands is what it is for, coded as the protest.
+            if patterns.iter().all(|p| p.code.starts_with("10"))
+                && parsed.is_some_and(|tree| protest_purpose(tree, t - range.start, &triggers))
+            {
+                t = end;
+                continue;
+            }
             // "bans on travel to Canada", "a moratorium on visits": what a ban stops is
             // not done.
             if parsed.is_some_and(|tree| {
@@ -330,10 +338,12 @@ pub fn find(
                 break;
             }
             let coded = events.len() > before;
+            let protest = patterns.iter().any(|p| is_protest(p));
             triggers.extend((t..end).map(|w| crate::frames::Trigger {
                 word: w - range.start,
                 coded,
                 hostile,
+                protest,
             }));
             t = end;
         }
@@ -555,6 +565,22 @@ const AGREEMENTS: &[&str] = &[
     "pact",
     "compromise",
 ];
+
+/// Whether the verb at sentence word `w` is the purpose ("to demand ...") of a protest
+/// coded before it: the clause hangs on the protest's word or on the verb whose object it
+/// is ("staged demonstrations to demand").
+fn protest_purpose(tree: &dyad_nlp::Tree, w: usize, triggers: &[crate::frames::Trigger]) -> bool {
+    let to_clause = matches!(tree.relation(w), "advcl" | "xcomp" | "acl")
+        && tree
+            .children(w)
+            .any(|m| tree.relation(m) == "mark" && tree.lemma(m).eq_ignore_ascii_case("to"));
+    let Some(h) = tree.head(w).filter(|_| to_clause) else {
+        return false;
+    };
+    triggers
+        .iter()
+        .any(|tr| tr.protest && tr.coded && (tr.word == h || tree.head(tr.word) == Some(h)))
+}
 
 /// Whether sentence word `w` is in the clause that a verb of claiming governs ("claimed
 /// that ISIL had attacked Iraq", "accused Kyiv of shelling the plant"), or in what a word
@@ -2844,6 +2870,22 @@ mod tests {
                 .any(|e| e.0.starts_with("FRA") && e.2.starts_with("06")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn what_a_protest_demands_is_coded_as_the_protest() {
+        let got = events(
+            "Thousands of Kenyan students staged demonstrations in Nairobi to demand the release of opposition leaders.",
+        );
+        assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
+        assert!(!got.iter().any(|e| e.2.starts_with("10")), "{got:?}");
+        // A demand of its own stays one.
+        assert!(has(
+            "Kenyan students demanded the release of jailed opposition leaders in Nairobi.",
+            "KEN",
+            "KEN",
+            "10"
+        ));
     }
 
     #[test]

@@ -132,6 +132,8 @@ pub(crate) struct Trigger {
     pub coded: bool,
     /// Its pattern is a conflictual act (CAMEO 10-20).
     pub hostile: bool,
+    /// Its pattern is a protest (CAMEO 14).
+    pub protest: bool,
 }
 
 /// The frames of one parsed sentence. A frame whose clause holds a trigger that was coded

@@ -159,6 +159,25 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "demonstrations against human rights violations by the army": a wrong
+            // protested against is what the protest is about, not an accusation of its own.
+            if patterns.iter().all(|p| p.code.starts_with("11"))
+                && parsed.is_some_and(|tree| {
+                    let w = end - 1 - range.start;
+                    tree.upos(w) == "NOUN"
+                        && matches!(tree.relation(w), "nmod" | "obl")
+                        && tree.children(w).any(|c| {
+                            tree.relation(c) == "case"
+                                && matches!(
+                                    tree.lemma(c).to_lowercase().as_str(),
+                                    "against" | "over" | "at"
+                                )
+                        })
+                })
+            {
+                t = end;
+                continue;
+            }
             // "staged demonstrations to demand reforms", "a hunger strike to demand his
             // release": what a protest demands is what it is for, coded as the protest.
             if patterns.iter().all(|p| p.code.starts_with("10"))
@@ -2870,6 +2889,29 @@ mod tests {
                 .any(|e| e.0.starts_with("FRA") && e.2.starts_with("06")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_wrong_protested_against_is_no_accusation_of_its_own() {
+        let got = events(
+            "Kashmiri students demonstrated against human rights violations by Indian troops.",
+        );
+        assert!(
+            got.iter().any(|e| e.2.starts_with("14") && e.1 == "INDMIL"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|e| e.2.starts_with("11")), "{got:?}");
+        // Reported, they are one.
+        let got =
+            events("Amnesty International reported human rights violations by Indian troops.");
+        assert!(got.iter().any(|e| e.2 == "1122"), "{got:?}");
+        // Stones thrown are a violent protest.
+        assert!(has(
+            "Palestinian youths resorted to throwing stones at Israeli soldiers in Hebron.",
+            "PSE",
+            "ISR",
+            "145"
+        ));
     }
 
     #[test]

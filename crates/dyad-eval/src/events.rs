@@ -7,7 +7,9 @@
 //! - **PLOVER gold sentences** (`plover-gsr.json`): CAMEO-manual examples with one event of
 //!   an older 18-type PLOVER scheme each, and source and target actor lists. The types line up
 //!   with CAMEO roots (AGREE 03 ... FIGHT 19; CONCEDE and RETREAT both 08), so predictions are
-//!   compared by root: type F1, and F1 with source and target countries.
+//!   compared by root: type F1, and F1 with source and target countries. Intended events
+//!   count (the gold codes intentions as AGREE); negated, denied and hypothetical ones do
+//!   not. A sentence the gold files under two types is scored once, with both events.
 //!
 //! Actors are compared by country ([`crate::country`]), for gold and predictions alike.
 
@@ -250,7 +252,9 @@ pub fn score(
         // Events that happened: a negated or intended event is not the gold's event, but an
         // intention coded as CAMEO 03 (dyad writes "will meet" as 036 with mode intended) is
         // the expression of intent, which the gold codes as 03. The PLOVER set codes
-        // intentions as AGREE, so it keeps every event.
+        // intentions as AGREE, so it keeps every intended event; in both sets a negated,
+        // denied or hypothetical act ("must reach an agreement", "may halt mediation") did
+        // not happen and is left out.
         let happened = |e: &&dyad_model::Event| {
             e.mode.is_none()
                 || (e.mode == Some(dyad_model::Mode::Intended) && e.cameo.starts_with("03"))
@@ -258,7 +262,10 @@ pub fn score(
         let predicted: Vec<&dyad_model::Event> = doc
             .events
             .iter()
-            .filter(|e| set == GoldSet::Plover || happened(e))
+            .filter(|e| {
+                happened(e)
+                    || (set == GoldSet::Plover && e.mode == Some(dyad_model::Mode::Intended))
+            })
             .collect();
         let root = |c: &str| -> String { c.get(..2).unwrap_or(c).to_string() };
         let gold_triples: Vec<Triple> = s
@@ -493,6 +500,37 @@ mod tests {
         let r = score(GoldSet::Petrarch, &gold, |t, _| match t {
             "A" => intended("USA", "ISR", "033"),
             _ => intended("CHN", "USA", "190"),
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+    }
+
+    #[test]
+    fn plover_keeps_intended_events_and_leaves_out_those_that_did_not_happen() {
+        let gold = load_plover(
+            r#"[{"id":"a","event":"AGREE","text":"A",
+                 "source":[{"code":"DEU"}],"target":[{"code":"ALB"}]}]"#,
+        )
+        .unwrap();
+        let r = score(GoldSet::Plover, &gold, |_, _| {
+            let mut d = doc_with(&[
+                ("DEU", "ALB", "042"),
+                ("DEU", "ALB", "050"),
+                ("DEU", "SRB", "160"),
+            ]);
+            // "will visit Albania" (intended), "must strengthen ties" (hypothetical), "did
+            // not cut ties" (negated).
+            d.events[0].mode = Some(dyad_model::Mode::Intended);
+            d.events[0].cameo = "036".into();
+            d.events[1].mode = Some(dyad_model::Mode::Hypothetical);
+            d.events[2].mode = Some(dyad_model::Mode::Negated);
+            d
         });
         assert_eq!(
             r.headline,

@@ -1822,7 +1822,9 @@ fn reciprocal<'f>(
     // and Syria failed to reach agreement"); fighting "with" someone is not coded from a
     // subject list alone. Anything done to "each other" is.
     let failed = matches!(cx.lower(t), "failed" | "fail" | "fails" | "failing");
-    let mutual = matches!(p.code.get(..2), Some("03" | "04" | "05" | "06"))
+    // Not mediating: a mediator is not among those it mediates between.
+    let mutual = (matches!(p.code.get(..2), Some("03" | "04" | "05" | "06"))
+        && !p.code.starts_with("045"))
         || (p.code.starts_with("12") && failed);
     let each_other = matches!(
         (cx.lower(end), cx.lower(end + 1)),
@@ -2656,6 +2658,11 @@ mod tests {
         none_of(
             "China demanded that the US cancel plans to sell fighter jets to Taiwan.",
             &|e| e.1 == "TWN",
+        );
+        // Those a mediator goes to are not mediating between each other.
+        none_of(
+            "The Ghanaian president will visit Togo and Benin to mediate in a border dispute between the two neighbours.",
+            &|e| e.0 == "TGO" || e.0 == "BEN",
         );
         // A stance asked for is not taken.
         none_of(

@@ -2920,6 +2920,13 @@ mod tests {
     }
 
     #[test]
+    fn a_purpose_clause_is_done_by_the_subject_of_its_verb() {
+        let text = "Kenya's president visited Uganda on Monday and flew to Rwanda to meet Rwandan President Paul Kagame.";
+        assert!(has(text, "KEN", "RWA", "04"));
+        assert!(!has(text, "UGA", "RWA", "04"));
+    }
+
+    #[test]
     fn a_wrong_protested_against_is_no_accusation_of_its_own() {
         let got = events(
             "Kashmiri students demonstrated against human rights violations by Indian troops.",

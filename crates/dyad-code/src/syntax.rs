@@ -234,8 +234,16 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
             return Some((s, false));
         }
         let h = tree.head(at)?;
+        // "will visit Togo and Benin to mediate": a purpose clause's subject is the
+        // subject of the verb it is the purpose of.
+        let purpose = tree.relation(at) == "advcl"
+            && is_verbal(tree, h)
+            && tree
+                .children(at)
+                .any(|m| tree.relation(m) == "mark" && tree.lemma(m).eq_ignore_ascii_case("to"));
         match tree.relation(at) {
             "xcomp" | "conj" => at = h,
+            "advcl" if purpose => at = h,
             // "soldiers who were killed in Kashmir" (its agent, if named, was taken above).
             "acl" if tree.is_passive(at) => return None,
             // "soldiers killed in Ukraine": the noun a participle with no object describes
@@ -288,6 +296,13 @@ const SPEAKING_OF: &[&str] = &[
     "recall",
     "remember",
     "fear",
+    // Those who watch over an act do not do it ("peacekeepers deployed to oversee a
+    // ceasefire between Ethiopia and Eritrea").
+    "oversee",
+    "monitor",
+    "supervise",
+    "observe",
+    "verify",
 ];
 
 /// Verbs by which a speaker reports its own intentions or acts: their clause's "it" is the

@@ -198,11 +198,13 @@ pub fn find(
                 t = end;
                 continue;
             }
-            // "Jordan's visiting King Abdullah", "the besieged town": a participle that
-            // describes a noun tells no event of its own.
+            // "Jordan's visiting King Abdullah", "the besieged town", "the release of
+            // *jailed* opposition leaders": a participle that describes a noun tells no
+            // event of its own.
             if end == t + 1
                 && t > range.start
-                && (DETERMINERS.contains(&cx.lower(t - 1)) || cx.lower(t - 1) == "'s")
+                && (DETERMINERS.contains(&cx.lower(t - 1))
+                    || matches!(cx.lower(t - 1), "'s" | "of" | "for" | "to" | "and"))
                 && parsed.is_some_and(|tree| {
                     tree.relation(t - range.start) == "amod"
                         && matches!(cx.upos(t), Some("VERB" | "ADJ"))
@@ -2956,6 +2958,10 @@ mod tests {
         );
         assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
         assert!(!got.iter().any(|e| e.2.starts_with("10")), "{got:?}");
+        // "jailed" describes the leaders: the students jailed no one.
+        let got =
+            events("Kenyan students demanded the release of jailed opposition leaders in Nairobi.");
+        assert!(!got.iter().any(|e| e.2.starts_with("17")), "{got:?}");
         // A demand of its own stays one.
         assert!(has(
             "Kenyan students demanded the release of jailed opposition leaders in Nairobi.",

@@ -994,7 +994,12 @@ fn compose_forward(cx: &Context, anchor: Anchor, t: usize) -> Option<Composed> {
     }
     // "Hungarian and Romanian officials": the role after the next country word is shared.
     let mut shared = false;
+    // Not after a people noun ("refusing admittance to Ghanaians, Benin police said"): only
+    // an adjective waits for a role.
+    let before = cx.lower(t.saturating_sub(1));
+    let people_noun = t > 0 && before.ends_with('s') && !before.ends_with("ss");
     if matches!(cx.lower(j), "and" | "," | "or")
+        && !people_noun
         && cx
             .lexicon
             .lookup(cx.word(j + 1))
@@ -1674,6 +1679,15 @@ mod tests {
             got,
             [pair("French bakers", "FRA"), pair("Palestinian", "PSE")]
         );
+        // A people noun waits for no role after a comma: "Ghanaians, Benin police said".
+        let got = codes(
+            "Benin refused admittance to Ghanaians, Benin police said.",
+            "2000-01-01",
+        );
+        assert!(got.contains(&pair("Ghanaians", "GHA")), "{got:?}");
+        // An adjective does: "Hungarian and Romanian officials".
+        let got = codes("Hungarian and Romanian officials met.", "2000-01-01");
+        assert!(got.contains(&pair("Hungarian", "HUNGOV")), "{got:?}");
         // A plural role noun gives the sector: farmers are CAMEO's agriculture (AGR).
         let got = codes("French farmers blocked roads.", "2000-01-01");
         assert_eq!(got, [pair("French farmers", "FRAAGR")]);

@@ -593,10 +593,7 @@ const AGREEMENTS: &[&str] = &[
 /// coded before it: the clause hangs on the protest's word or on the verb whose object it
 /// is ("staged demonstrations to demand").
 fn protest_purpose(tree: &dyad_nlp::Tree, w: usize, triggers: &[crate::frames::Trigger]) -> bool {
-    let to_clause = matches!(tree.relation(w), "advcl" | "xcomp" | "acl")
-        && tree
-            .children(w)
-            .any(|m| tree.relation(m) == "mark" && tree.lemma(m).eq_ignore_ascii_case("to"));
+    let to_clause = matches!(tree.relation(w), "advcl" | "xcomp" | "acl") && tree.has_mark(w, "to");
     let Some(h) = tree.head(w).filter(|_| to_clause) else {
         return false;
     };
@@ -618,22 +615,14 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
         // What is claimed: the clause said ("claimed that ...") or charged ("accused Kyiv
         // of shelling ..."), not a clause of time ("after Israel bombed Gaza").
         let via_clause = tree.relation(at) == "ccomp"
-            || (tree.relation(at) == "advcl"
-                && tree
-                    .children(at)
-                    .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "of"));
-        let to_clause = tree.relation(at) == "advcl"
-            && tree
-                .children(at)
-                .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to");
+            || (tree.relation(at) == "advcl" && tree.has_mark(at, "of"));
+        let to_clause = tree.relation(at) == "advcl" && tree.has_mark(at, "to");
         // What is agreed to be done is not done yet: "reached a consensus to exchange
         // information", "a deal to free prisoners" (the agreement is the event).
         if matches!(tree.relation(at), "acl" | "xcomp")
             && tree.upos(h) == "NOUN"
             && AGREEMENTS.contains(&tree.lemma(h).to_lowercase().as_str())
-            && tree
-                .children(at)
-                .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to")
+            && tree.has_mark(at, "to")
         {
             return true;
         }
@@ -809,10 +798,7 @@ fn code_and_mode<'p>(
             (w..(w + 4).min(tree.len())).any(|n| {
                 AGREEMENTS.contains(&tree.lemma(n).to_lowercase().as_str())
                     && tree.children(n).any(|c| {
-                        matches!(tree.relation(c), "acl" | "xcomp")
-                            && tree
-                                .children(c)
-                                .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to")
+                        matches!(tree.relation(c), "acl" | "xcomp") && tree.has_mark(c, "to")
                     })
             })
         })

@@ -281,11 +281,8 @@ pub(crate) fn stance_over(tree: &Tree, w: usize) -> Option<Stance> {
     for _ in 0..4 {
         let h = tree.head(at)?;
         let rel = tree.relation(at);
-        let clausal = matches!(rel, "xcomp" | "ccomp")
-            || (rel == "advcl"
-                && tree
-                    .children(at)
-                    .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to"));
+        let clausal =
+            matches!(rel, "xcomp" | "ccomp") || (rel == "advcl" && tree.has_mark(at, "to"));
         if !clausal {
             // "agreed to a ceasefire", "agreed upon a free-trade pact": what is agreed to.
             let agreed_to = rel == "obl"
@@ -383,9 +380,7 @@ fn clause_of(tree: &Tree, w: usize, stance: Stance) -> Option<usize> {
     tree.children(w).find(|&d| match tree.relation(d) {
         // "..., the White House announced" is the report, not the act.
         "xcomp" | "ccomp" => !REPORTING.contains(&tree.lemma(d).to_lowercase().as_str()),
-        "advcl" => tree
-            .children(d)
-            .any(|m| tree.relation(m) == "mark" && tree.lemma(m) == "to"),
+        "advcl" => tree.has_mark(d, "to"),
         "obl" => {
             matches!(stance, Stance::Intent | Stance::Refusal)
                 && tree

@@ -236,11 +236,7 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
         let h = tree.head(at)?;
         // "will visit Togo and Benin to mediate": a purpose clause's subject is the
         // subject of the verb it is the purpose of.
-        let purpose = tree.relation(at) == "advcl"
-            && is_verbal(tree, h)
-            && tree
-                .children(at)
-                .any(|m| tree.relation(m) == "mark" && tree.lemma(m).eq_ignore_ascii_case("to"));
+        let purpose = tree.relation(at) == "advcl" && is_verbal(tree, h) && tree.has_mark(at, "to");
         match tree.relation(at) {
             "xcomp" | "conj" => at = h,
             "advcl" if purpose => at = h,
@@ -878,10 +874,7 @@ pub(crate) fn arguments<'f>(
             .chain(tree.objects(h))
             .flat_map(|host| tree.children(host))
             .filter(|&d| matches!(tree.relation(d), "xcomp" | "advcl" | "acl"))
-            .filter(|&c| {
-                tree.children(c)
-                    .any(|m| tree.relation(m) == "mark" && tree.lemma(m).eq_ignore_ascii_case("to"))
-            })
+            .filter(|&c| tree.has_mark(c, "to"))
             .collect();
         for c in clauses {
             for o in tree.objects(c) {

@@ -93,6 +93,13 @@ impl<'m> Tree<'m> {
         self.children_by(i, rel).next()
     }
 
+    /// Whether clause `i` is introduced by the marker `word` ("*to* disperse", "*that* it
+    /// must"), compared without case.
+    pub fn has_mark(&self, i: usize, word: &str) -> bool {
+        self.children(i)
+            .any(|m| self.relation(m) == "mark" && self.lemmas[m].eq_ignore_ascii_case(word))
+    }
+
     /// The subject of a predicate (active or passive, nominal or clausal).
     pub fn subject(&self, i: usize) -> Option<usize> {
         self.first_child(i, "nsubj")

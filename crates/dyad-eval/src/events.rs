@@ -268,11 +268,18 @@ pub fn score(
             })
             .collect();
         let root = |c: &str| -> String { c.get(..2).unwrap_or(c).to_string() };
-        let gold_triples: Vec<Triple> = s
+        let mut gold_triples: Vec<Triple> = s
             .events
             .iter()
             .map(|e| (country(&e.source), country(&e.target), root(&e.code)))
             .collect();
+        if set == GoldSet::Plover {
+            // Compared as sets on both sides: two actors of one country ("the Sudanese
+            // government and SPLM/A agreed") give one SDN triple, as dyad's predictions are
+            // counted once each below; so does a text filed twice under one type.
+            gold_triples.sort();
+            gold_triples.dedup();
+        }
         let mut pred_triples: Vec<Triple> = predicted
             .iter()
             .map(|e| {
@@ -609,6 +616,35 @@ mod tests {
                 fn_: 0
             }
         );
+    }
+
+    #[test]
+    fn plover_triples_are_compared_as_sets_on_both_sides() {
+        // Two Sudanese parties agreed: the gold names both, which are one SDN triple.
+        let gold = load_plover(
+            r#"[{"id":"s","date":"2000-01-01","event":"AGREE","text":"S",
+                 "source":[{"code":"SDNGOV"},{"code":"SDNREB"}],"target":[]}]"#,
+        )
+        .unwrap();
+        assert_eq!(gold[0].events.len(), 2);
+        let r = score(GoldSet::Plover, &gold, |_, _| {
+            doc_with(&[("SDNGOV", "", "030"), ("SDNREB", "", "030")])
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        // The PETRARCH2 set keeps counting each gold event.
+        let petr = load_petrarch(
+            r#"[{"id":"p","date":"20080806","text":"P","expected":[{"eventcode":"190","sourcecode":"ISR","targetcode":"PSE"},{"eventcode":"190","sourcecode":"ISR","targetcode":"PSE"}]}]"#,
+        )
+        .unwrap();
+        let r = score(GoldSet::Petrarch, &petr, |_, _| doc_with(&[("ISR", "PSE", "190")]));
+        assert_eq!(r.headline.fn_, 1);
     }
 
     #[test]

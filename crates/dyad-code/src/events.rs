@@ -242,7 +242,32 @@ pub fn find(
                     && root_of(&p.code).is_some_and(|r| r >= 17)
                     && (t..end).all(|i| !matches!(cx.upos(i), Some("VERB" | "AUX")))
                     && !(end..(end + 3).min(range.end)).any(|i| cx.lower(i) == "between");
+                // An act of force done by no one the parse names, in a named place: by
+                // unidentified people of that place's country ("a roadside bombing near
+                // Samarra killed one U.S. soldier"), before word order picks a doer.
+                let placed = match parsed {
+                    Some(tree)
+                        if by_syntax.is_none() && root_of(&p.code).is_some_and(|r| r >= 17) =>
+                    {
+                        let located = crate::syntax::Located {
+                            tree,
+                            offset: range.start,
+                            actors: &in_sentence,
+                        };
+                        crate::syntax::unnamed_doer_in_place(
+                            &located,
+                            t - range.start,
+                            end - range.start,
+                        )
+                    }
+                    _ => None,
+                };
+                let by_place = placed.is_some();
                 let pairs: Vec<(&Found, &Found)> = match by_syntax {
+                    _ if by_place => placed
+                        .into_iter()
+                        .flat_map(|(place, targets)| targets.into_iter().map(move |t| (place, t)))
+                        .collect(),
                     Some((sources, targets)) => sources
                         .iter()
                         .flat_map(|s| targets.iter().map(move |t| (*s, *t)))
@@ -298,9 +323,12 @@ pub fn find(
                     // No one acts on themselves; "Kenyans demonstrated in Nairobi" is a
                     // protest with no target named.
                     let target = match target {
+                        // (Unidentified people of a place may act on its own people: "a
+                        // minefield explosion near Samarra killed two Iraqi youths".)
                         Some(tg)
                             if source.mention.actor.code == tg.mention.actor.code
-                                && source.mention.actor.name == tg.mention.actor.name =>
+                                && source.mention.actor.name == tg.mention.actor.name
+                                && !by_place =>
                         {
                             if !may_lack_target(p) {
                                 continue;
@@ -309,7 +337,8 @@ pub fn find(
                         }
                         other => other,
                     };
-                    let (code, mode) = code_and_mode(cx, parsed, p, source, t, range.clone());
+                    let (code, mode) =
+                        code_and_mode(cx, parsed, p, source, (t, end), range.clone());
                     let Some(info) = cameo::lookup(code) else {
                         continue;
                     };
@@ -775,10 +804,12 @@ fn code_and_mode<'p>(
     parsed: Option<&dyad_nlp::Tree>,
     p: &'p EventPattern,
     source: &Found,
-    t: usize,
+    (t, end): (usize, usize),
     range: std::ops::Range<usize>,
 ) -> (&'p str, Option<Mode>) {
     let mut mode = mode(cx, source.end.min(t), t, range.start);
+    // The word the trigger hangs by: "blockade" in "the *naval blockade*".
+    let head = parsed.map(|tree| crate::syntax::head_of(tree, t - range.start, end - range.start));
     // The parse sees a stance the word window misses: "agreed in principle to provide
     // aid"; and "agreed that their countries should cooperate": the "should" is what was
     // agreed, not a condition.
@@ -818,7 +849,7 @@ fn code_and_mode<'p>(
     // war" announces no war.
     if mode == Some(Mode::Intended)
         && root_of(&p.code).is_some_and(|r| r >= 14)
-        && parsed.is_some_and(|tree| announced(tree, t - range.start))
+        && parsed.zip(head).is_some_and(|(tree, w)| announced(tree, w))
         && let Some(c) = threat_code(&p.code)
     {
         code = c;
@@ -831,7 +862,9 @@ fn code_and_mode<'p>(
             matches!(cx.lower(i), "will" | "would" | "'ll" | "wo" | "shall")
                 && NEGATION.contains(&cx.lower(i + 1))
         })
-        && parsed.is_some_and(|tree| will_not_do(tree, t - range.start));
+        && parsed
+            .zip(head)
+            .is_some_and(|(tree, w)| will_not_do(tree, w));
     let refusal = refused(cx, t, range.start) || stance == Some(Stance::Refusal);
     if (mode.is_none() && refusal) || will_not {
         match refusal_code(&p.code) {
@@ -1288,6 +1321,11 @@ fn frame_nouns<'t>(tree: &'t dyad_nlp::Tree<'_>, w: usize) -> Vec<(usize, Option
         && let Some(subject) = tree.subject(w)
     {
         direct.push((subject, None));
+    } else if let Some(subject) = tree.subject(w)
+        && tree.upos(subject) == "NOUN"
+    {
+        // "a roadside *bombing* killed one soldier": a frame's noun written "subj bombing".
+        direct.push((subject, Some("subj")));
     }
     direct.extend(tree.obliques(w));
     // "wounded two soldiers in a bomb attack": the parse may hang the verb's oblique on
@@ -3262,6 +3300,57 @@ mod tests {
                 .any(|e| e.0 == "JOR" && e.1.starts_with("IRQ") && e.2 == "075"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_hostile_noun_announced_by_a_reported_pronoun_is_a_threat() {
+        // The act hangs by "blockade", not by its adjective; "it" is who said it.
+        let got = events("NATO said on Monday it would tighten the naval blockade of Cuba.");
+        assert!(
+            got.iter().any(|e| e.0 == "IGOWSTNAT"
+                && e.1 == "CUB"
+                && e.2.starts_with("13")
+                && e.3.is_none()),
+            "{got:?}"
+        );
+        assert!(has(
+            "Turkey said it would tighten the naval blockade of Cyprus.",
+            "TUR",
+            "CYP",
+            "13"
+        ));
+    }
+
+    #[test]
+    fn force_by_no_one_named_is_by_unidentified_people_of_its_place() {
+        // As ICEWS codes "Unidentified Gunmen (Afghanistan)": the place is the evidence.
+        assert!(has(
+            "A roadside bomb near the town of Kandahar killed three Canadian soldiers on Monday.",
+            "AFG",
+            "CAN",
+            "183"
+        ));
+        assert!(has(
+            "Two Nigerian aid workers were shot dead outside the Somali town of Baidoa.",
+            "SOM",
+            "NGA",
+            "19"
+        ));
+        // Their own people too.
+        assert!(has(
+            "A landmine explosion near the city of Herat killed four Afghan children.",
+            "AFG",
+            "AFG",
+            "19"
+        ));
+        // A doer named, or no place named: nothing is made up.
+        let got = events("Taliban fighters killed three Canadian soldiers near Kandahar.");
+        assert!(
+            got.iter().any(|e| e.1 == "CANMIL") && got.iter().all(|e| e.0 != "AFG"),
+            "{got:?}"
+        );
+        let got = events("Three Canadian soldiers were killed on Monday.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -204,7 +204,7 @@ impl<'a, 'f> Located<'a, 'f> {
 }
 
 /// The word of `first..end` (sentence word indices) that heads the others.
-fn head_of(tree: &Tree, first: usize, end: usize) -> usize {
+pub(crate) fn head_of(tree: &Tree, first: usize, end: usize) -> usize {
     (first..end)
         .find(|&w| tree.head(w).is_none_or(|h| h < first || h >= end))
         .unwrap_or(first)
@@ -429,6 +429,119 @@ pub(crate) fn agentless_participle(at: &Located<'_, '_>, first: usize, end: usiz
         && tree.deprel(h) != "acl:relcl"
         && passive_participle(tree, h)
         && tree.obliques(h).iter().all(|&(_, case)| case != Some("by"))
+}
+
+/// Nouns of a thing that kills or destroys by itself, which stand as the subject of an act
+/// of force whose doer is not named ("a roadside *bombing* killed one U.S. soldier").
+const BLASTS: &[&str] = &[
+    "bomb",
+    "bombing",
+    "blast",
+    "explosion",
+    "explosive",
+    "device",
+    "mine",
+    "minefield",
+    "attack",
+    "shell",
+    "shelling",
+    "rocket",
+    "mortar",
+    "missile",
+    "grenade",
+    "ambush",
+];
+
+/// An act of force done to a named actor by no one named, in a named place: "a roadside
+/// bombing near Samarra killed one U.S. soldier", "three US servicemen were killed by an
+/// improvised explosive device outside Basra", "10 Russian soldiers killed in Ukraine".
+/// Its doer is unidentified people of the country where it happened, as ICEWS codes
+/// "Unidentified Gunmen (Iraq)"; the place is the evidence. Gives the place and the
+/// actors the act was done to.
+pub(crate) fn unnamed_doer_in_place<'f>(
+    at: &Located<'_, 'f>,
+    first: usize,
+    end: usize,
+) -> Option<(&'f Found, Vec<&'f Found>)> {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    if !is_verbal(tree, h) {
+        return None;
+    }
+    let unnamed = |w: usize| at.with_conjuncts(w).is_empty() && tree.upos(w) == "NOUN";
+    // Whom it was done to, when no one is named as doing it.
+    let victims: Vec<usize> = if tree.is_passive(h) {
+        // "were killed by an improvised explosive device": a thing, not a doer.
+        if tree.passive_agent(h).is_some_and(|a| !unnamed(a)) {
+            return None;
+        }
+        tree.subject(h).into_iter().collect()
+    } else if tree.relation(h) == "acl" && passive_participle(tree, h) {
+        // "10 Russian soldiers killed in Ukraine".
+        if tree.obliques(h).iter().any(|&(_, case)| case == Some("by")) {
+            return None;
+        }
+        tree.head(h).into_iter().collect()
+    } else {
+        // "a minefield explosion killed two Iraqi youths".
+        let s = tree.subject(h)?;
+        if !(unnamed(s) && BLASTS.contains(&tree.lemma(s).to_lowercase().as_str())) {
+            return None;
+        }
+        tree.objects(h)
+    };
+    let targets: Vec<&'f Found> = victims
+        .iter()
+        .flat_map(|&v| at.with_conjuncts(v))
+        .filter(|f| !is_place(f))
+        .collect();
+    if targets.is_empty() {
+        return None;
+    }
+    // The place: a city, region or country named after a preposition of place anywhere
+    // under the act, and not one of those it was done to.
+    let place = at.actors.iter().copied().find(|f| {
+        let Some(words) = at.words_of(f) else {
+            return false;
+        };
+        let w = words.start;
+        !f.in_compound
+            && matches!(
+                f.mention.actor.kind,
+                dyad_model::ActorKind::Place | dyad_model::ActorKind::Country
+            )
+            && f.mention.actor.country.is_some()
+            && !targets.iter().any(|t| std::ptr::eq(*t, *f))
+            && (w == h || at.governs(h, w))
+            && placed(tree, w)
+    })?;
+    Some((place, targets))
+}
+
+/// Whether word `w` (a name) is where something happens: the object of "in", "near",
+/// "outside", ... or of "of" in such a phrase ("near the town of Samarra"), or a demonym
+/// in one ("outside of the Iraqi city of Basra").
+fn placed(tree: &Tree, w: usize) -> bool {
+    let locative = |n: usize| {
+        tree.children(n).any(|c| {
+            tree.relation(c) == "case"
+                && matches!(
+                    tree.lemma(c).to_lowercase().as_str(),
+                    "in" | "near" | "outside" | "at" | "across" | "around"
+                )
+        })
+    };
+    let mut n = w;
+    for _ in 0..3 {
+        if locative(n) {
+            return true;
+        }
+        match tree.head(n) {
+            Some(h) if matches!(tree.relation(n), "nmod" | "amod" | "compound" | "flat") => n = h,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The actor the parse gives as the subject of the verbal trigger at `first..end`, for
@@ -702,7 +815,10 @@ pub(crate) fn arguments<'f>(
         let source = own.or_else(|| {
             governor
                 .filter(|_| tree.relation(phrase) == "obj")
-                .and_then(|g| subject_of(tree, g).map(|s| s.0))
+                .and_then(|g| {
+                    // "NATO said it would tighten the blockade": "it" is NATO.
+                    subject_of(tree, g).map(|s| reported_pronoun(at, g, s.0).unwrap_or(s.0))
+                })
         });
         (source, None)
     };

@@ -247,7 +247,11 @@ pub fn score(
     let mut per_root: std::collections::BTreeMap<String, Counts> = Default::default();
     let mut misses = Vec::new();
 
-    for s in gold {
+    // A gold record with no text (the PETRARCH2 set has one) cannot be coded by anyone:
+    // it is left out and the title says so.
+    let (gold, blank): (Vec<&GoldSentence>, Vec<&GoldSentence>) =
+        gold.iter().partition(|s| !s.text.trim().is_empty());
+    for s in gold.iter().copied() {
         let doc = code(&s.text, s.date.as_deref());
         // Events that happened: a negated or intended event is not the gold's event, but an
         // intention coded as CAMEO 03 (dyad writes "will meet" as 036 with mode intended) is
@@ -365,7 +369,18 @@ pub fn score(
         GoldSet::Plover => "PLOVER gold (CAMEO manual sentences)",
     };
     let mut summary = Table {
-        title: format!("{name}: {} sentences", gold.len()),
+        title: match blank.len() {
+            0 => format!("{name}: {} sentences", gold.len()),
+            n => format!(
+                "{name}: {} sentences ({n} with no text left out: {})",
+                gold.len(),
+                blank
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
         rows: Vec::new(),
     };
     summary
@@ -475,6 +490,31 @@ mod tests {
         );
         assert_eq!(r.misses.len(), 1);
         assert_eq!(r.misses[0].id, "b");
+    }
+
+    #[test]
+    fn a_gold_record_with_no_text_is_left_out_and_named() {
+        let gold = load_petrarch(
+            r#"[{"id":"a","date":"20150609","text":"A","expected":[{"eventcode":"140","sourcecode":"RWA","targetcode":"BDI"}]},
+                {"id":"empty","date":"20150101","text":" ","expected":[{"eventcode":"190","sourcecode":"NGAREB","targetcode":"NGAMUS"}]}]"#,
+        )
+        .unwrap();
+        let r = score(GoldSet::Petrarch, &gold, |_, _| {
+            doc_with(&[("RWA", "BDI", "141")])
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert!(
+            r.tables[0]
+                .title
+                .contains("1 sentences (1 with no text left out: empty)")
+        );
     }
 
     #[test]
@@ -643,7 +683,9 @@ mod tests {
             r#"[{"id":"p","date":"20080806","text":"P","expected":[{"eventcode":"190","sourcecode":"ISR","targetcode":"PSE"},{"eventcode":"190","sourcecode":"ISR","targetcode":"PSE"}]}]"#,
         )
         .unwrap();
-        let r = score(GoldSet::Petrarch, &petr, |_, _| doc_with(&[("ISR", "PSE", "190")]));
+        let r = score(GoldSet::Petrarch, &petr, |_, _| {
+            doc_with(&[("ISR", "PSE", "190")])
+        });
         assert_eq!(r.headline.fn_, 1);
     }
 

@@ -16,6 +16,9 @@ use clap::Parser;
 fn main() -> ExitCode {
     let args = cli::Cli::parse();
     init_logging(args.verbose);
+    if !matches!(args.command, cli::Command::Serve { .. }) {
+        quit_quietly_on_closed_pipe();
+    }
     match commands::run(args) {
         Ok(code) => code,
         Err(e) => {
@@ -38,4 +41,17 @@ fn init_logging(verbose: u8) {
         .with_writer(std::io::stderr)
         .with_target(false)
         .init();
+}
+
+/// `dyad code ... | head`: when whoever reads stdout stops reading, stop as `cat` and
+/// `grep` do, without an error. Rust ignores SIGPIPE, so a closed pipe would otherwise be
+/// a "Broken pipe" error (or a panic in `println!`). Not for `serve`, whose clients may
+/// hang up at any time.
+fn quit_quietly_on_closed_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring a signal's default disposition at start-up, before any thread
+    // is spawned, touches no Rust state.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -669,3 +669,39 @@ fn a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
     assert_eq!(docs, 400);
     assert_eq!(events % 400, 0);
 }
+
+/// `dyad code examples | head -1`: a reader that stops early ends the run quietly.
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_ends_the_run_without_an_error() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        // Three times the examples: more than a pipe's buffer holds.
+        .args(["code", "examples", "examples", "examples"])
+        .current_dir(workspace())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("dyad runs");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'), "{first}");
+    // The reader is gone: the rest of the output has nowhere to go.
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+    assert!(
+        out.status.success() || out.status.signal() == Some(libc_sigpipe()),
+        "{:?}",
+        out.status
+    );
+}
+
+#[cfg(unix)]
+fn libc_sigpipe() -> i32 {
+    13
+}

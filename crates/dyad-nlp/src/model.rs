@@ -14,7 +14,7 @@ use thiserror::Error;
 
 use crate::conllu::ConlluSentence;
 use crate::lemma::{Lemmatizer, Rule, StrMap};
-use crate::parser::{self, Input, ParseExample, Parser, Rng};
+use crate::parser::{self, Arcs, Input, ParseExample, Parser, Rng};
 use crate::perceptron::{Dense, IdMap, Weights};
 use crate::table::Table;
 use crate::tagger::{self, Tagger, WordKeys};
@@ -356,13 +356,61 @@ impl Model {
                 field: self.tagger.field(form, k, t),
             })
             .collect();
-        let arcs = self.parser.parse(&input);
-        let lemmas = forms
+        let mut arcs = self.parser.parse(&input);
+        let lemmas: Vec<String> = forms
             .iter()
             .zip(&tags)
             .map(|(f, &t)| self.lemma(f, t))
             .collect();
+        self.repair_false_passives(&tags, &lemmas, &mut arcs);
         Tree::new(self, tags, arcs.heads, arcs.labels, lemmas)
+    }
+
+    /// A finite verb right before a participle that the parser made the participle's
+    /// passive auxiliary ("Zambia *extradited* suspected militant Haroon Aswad", "The
+    /// Palestinians *reject* proposed Israeli changes"): only "be" and "get" make a
+    /// passive, so the verb heads the clause and the participle describes the noun after
+    /// it, which is the verb's object.
+    fn repair_false_passives(&self, tags: &[u16], lemmas: &[String], arcs: &mut Arcs) {
+        let n = tags.len();
+        for x in 0..n.saturating_sub(1) {
+            let v = x + 1;
+            if arcs.heads[x] != v + 1
+                || self.label_name(arcs.labels[x]) != "aux:pass"
+                || matches!(lemmas[x].to_lowercase().as_str(), "be" | "get" | "become")
+                || !matches!(self.tag_name(tags[x]).1, "VBD" | "VBP" | "VBZ")
+                || self.tag_name(tags[v]).1 != "VBN"
+            {
+                continue;
+            }
+            // The noun the participle describes: its first object or bare oblique after it.
+            let Some(noun) = (v + 1..n).find(|&d| {
+                arcs.heads[d] == v + 1
+                    && matches!(self.label_name(arcs.labels[d]), "obj" | "obl")
+                    && matches!(self.tag_name(tags[d]).0, "NOUN" | "PROPN")
+            }) else {
+                continue;
+            };
+            let (nsubj, obj, amod) = (
+                self.parser.label_index("nsubj"),
+                self.parser.label_index("obj"),
+                self.parser.label_index("amod"),
+            );
+            arcs.heads[x] = arcs.heads[v];
+            arcs.labels[x] = arcs.labels[v];
+            for d in 0..n {
+                if d != noun && arcs.heads[d] == v + 1 {
+                    arcs.heads[d] = x + 1;
+                    if self.label_name(arcs.labels[d]) == "nsubj:pass" {
+                        arcs.labels[d] = nsubj;
+                    }
+                }
+            }
+            arcs.heads[noun] = x + 1;
+            arcs.labels[noun] = obj;
+            arcs.heads[v] = noun + 1;
+            arcs.labels[v] = amod;
+        }
     }
 
     /// Fill UPOS, XPOS, LEMMA, HEAD and DEPREL of a CoNLL-U sentence (FEATS and DEPS are

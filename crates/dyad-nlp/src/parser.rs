@@ -523,7 +523,7 @@ impl Parser {
         &self.labels
     }
 
-    fn label_index(&self, name: &str) -> u16 {
+    pub(crate) fn label_index(&self, name: &str) -> u16 {
         self.labels.iter().position(|l| l == name).unwrap_or(0) as u16
     }
 

@@ -272,6 +272,25 @@ const SUBORDINATORS: [&str; 12] = [
     "unless", "whereas", "as",
 ];
 
+/// Past forms of verbs that make no passive, so that with no auxiliary before them they
+/// are the past tense ("Israeli troops *remained* on alert"), not a headline's participle.
+const NO_PASSIVE: [&str; 14] = [
+    "remained",
+    "stayed",
+    "arrived",
+    "died",
+    "emerged",
+    "appeared",
+    "happened",
+    "occurred",
+    "existed",
+    "seemed",
+    "disappeared",
+    "vanished",
+    "waited",
+    "lingered",
+];
+
 /// Normalised forms of reporting verbs, for the reporting clause after a last comma.
 const REPORTING: &[&str] = &[
     "said",
@@ -549,6 +568,7 @@ impl Tagger {
             return tags;
         }
         let ed = mix(hash_str("ed"), 2);
+        let no_passive = NO_PASSIVE.map(hash_str);
         let candidate = (1..clause_end)
             .filter(|&i| kind(tags[i - 1]) & NOMINAL != 0)
             .filter_map(|i| gaps[i].map(|(gap, v)| (i, gap, v)))
@@ -562,9 +582,10 @@ impl Tagger {
                     || (kind(tags[i]) & MISREAD != 0 && keys[i].suffix[1] == ed);
                 let transitive_participle = past_form
                     && kind(v) & TO_PAST != 0
-                    && tags
+                    && (tags
                         .get(i + 1)
-                        .is_some_and(|&n| kind(n) & OBJECT_START != 0);
+                        .is_some_and(|&n| kind(n) & OBJECT_START != 0)
+                        || no_passive.contains(&keys[i].norm));
                 (gap < FINITE_MARGIN && kind(tags[i]) & MISREAD != 0)
                     || (transitive_participle && gap < PAST_MARGIN)
             })

@@ -291,6 +291,12 @@ fn a_sentence_without_a_finite_verb_gets_its_most_likely_one() {
         assert_eq!((t.upos(v), t.xpos(v)), ("VERB", xpos), "{sentence}");
         assert_eq!(t.root() == Some(v), heads, "{sentence}");
     }
+    // A verb that makes no passive is the past tense even with no object after it.
+    let w = words("Russian troops remained on alert near the border today.");
+    let t = model().annotate(&w);
+    let v = at(&w, "remained");
+    assert_eq!(t.xpos(v), "VBD");
+    assert_eq!(t.root(), Some(v));
     // A headline's passive participle with no object stays one.
     let w = words("Three soldiers killed in blast near Kabul.");
     let t = model().annotate(&w);

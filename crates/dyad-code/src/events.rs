@@ -836,6 +836,15 @@ fn code_and_mode<'p>(
     {
         code = "030";
     }
+    // "NATO peacekeepers arrived in Bosnia": peacekeepers who arrive come to keep the
+    // peace (074), not to visit.
+    if code.starts_with("042")
+        && parsed
+            .zip(head)
+            .is_some_and(|(tree, w)| by_peacekeepers(tree, w))
+    {
+        code = "074";
+    }
     // "threatened to impose sanctions", "will withdraw its force unless ...": the threat
     // is what happened.
     if (threatened(cx, t, range.start, range.end, mode) || stance == Some(Stance::Threat))
@@ -877,6 +886,25 @@ fn code_and_mode<'p>(
         }
     }
     (code, mode)
+}
+
+/// Whether the subject of verb `v` is peacekeepers: "peacekeepers", "peacekeeping
+/// troops", or a part of them ("the first deployment of NATO peacekeeping troops").
+fn by_peacekeepers(tree: &dyad_nlp::Tree, v: usize) -> bool {
+    let Some(s) = tree.subject(v) else {
+        return false;
+    };
+    let keeping = |n: usize| {
+        tree.lemma(n).eq_ignore_ascii_case("peacekeeper")
+            || tree
+                .children(n)
+                .any(|d| tree.lemma(d).eq_ignore_ascii_case("peacekeeping"))
+    };
+    keeping(s)
+        || tree
+            .obliques(s)
+            .into_iter()
+            .any(|(n, case)| case == Some("of") && keeping(n))
 }
 
 /// The parse of sentence `s` (tokens `range`), reusing its tags when the actor rules
@@ -3351,6 +3379,23 @@ mod tests {
         );
         let got = events("Three Canadian soldiers were killed on Monday.");
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn peacekeepers_who_arrive_keep_the_peace_and_a_part_acts_for_the_whole() {
+        assert!(has(
+            "The second contingent of Indian peacekeeping troops arrived in Liberia on Tuesday.",
+            "IND",
+            "LBR",
+            "074"
+        ));
+        // A minister who arrives visits.
+        assert!(has(
+            "Indian Foreign Minister Jaishankar arrived in Liberia on Tuesday.",
+            "IND",
+            "LBR",
+            "042"
+        ));
     }
 
     #[test]

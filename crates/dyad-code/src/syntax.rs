@@ -47,6 +47,18 @@ const MEMBER_NOUNS: &[&str] = &[
     "supporter",
     "follower",
     "loyalist",
+    // "the first deployment of NATO peacekeeping troops", "a contingent of Bangladeshi
+    // troops", "one third of the guerrillas": a part acts for the whole.
+    "deployment",
+    "contingent",
+    "detachment",
+    "unit",
+    "batch",
+    "group",
+    "team",
+    "half",
+    "third",
+    "majority",
 ];
 
 /// The actors of a sentence, located by its word indices.

@@ -1586,9 +1586,15 @@ fn is_protest(p: &EventPattern) -> bool {
 
 /// Whether an event of pattern `p` may be coded with no target when the text names none:
 /// protests, and yielding acts that take no object: calling off a protest (082),
-/// resigning (0831), demobilising (0873), declaring a ceasefire (0871), surrendering (0874).
+/// resigning (0831), demobilising (0873), declaring a ceasefire (0871), surrendering (0874);
+/// and demands for political reform, a leader's removal or rights (104x), which are made
+/// of one's own rulers as often as named ("demanded immediate elections").
 fn may_lack_target(p: &EventPattern) -> bool {
-    is_protest(p) || matches!(p.code.as_str(), "082" | "0831" | "0871" | "0873" | "0874")
+    is_protest(p)
+        || matches!(
+            p.code.as_str(),
+            "082" | "0831" | "0871" | "0873" | "0874" | "104" | "1041" | "1042" | "1043"
+        )
 }
 
 /// Verbs that make a protest noun an action: "staged a protest", "began a hunger strike".
@@ -3396,6 +3402,19 @@ mod tests {
             "LBR",
             "042"
         ));
+    }
+
+    #[test]
+    fn a_demand_for_reform_or_elections_may_name_no_one() {
+        assert!(has(
+            "Kenya's opposition demanded early elections on Monday.",
+            "KEN",
+            "",
+            "104"
+        ));
+        // Other demands need whom they are made of.
+        let got = events("Kenya's opposition demanded weapons on Monday.");
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

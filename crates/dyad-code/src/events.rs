@@ -3418,6 +3418,16 @@ mod tests {
     }
 
     #[test]
+    fn a_chain_of_compounds_names_its_actor_further_in() {
+        assert!(has(
+            "Recent US Predator attacks have killed eight Hamas commanders.",
+            "USA",
+            "PSE",
+            "19"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

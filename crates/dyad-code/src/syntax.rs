@@ -94,7 +94,14 @@ impl<'a, 'f> Located<'a, 'f> {
                 "amod" | "compound" | "nmod" | "flat" | "appos"
             ) && (self.tree.relation(d) != "nmod" || self.tree.deprel(d) == "nmod:poss")
             {
-                inside.extend(self.at_word_only(d));
+                let named = self.at_word_only(d);
+                // "US Predator attacks": a chain of compounds names its actor further in.
+                if named.is_empty() && self.tree.relation(d) == "compound" {
+                    for e in self.tree.children_by(d, "compound") {
+                        inside.extend(self.at_word_only(e));
+                    }
+                }
+                inside.extend(named);
             }
         }
         // "a member of the Syrian parliament", "officials of the Red Cross": one who

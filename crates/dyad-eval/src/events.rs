@@ -234,6 +234,29 @@ fn joint_as_gold_writes_them(gold: &[Triple], predicted: Vec<Triple>) -> Vec<Tri
     out
 }
 
+/// PETRARCH2 writes "---" for a source it found no actor for ("Obama faces pressure from
+/// Congress": its dictionaries had no Congress). Such an event has no source country, and
+/// dyad, whose events always have a source, cannot write it; so it is left out of the
+/// counts that compare actors, with the one predicted event of the same target and code
+/// that stands for it (whatever its source). Returns how many gold events were left out.
+fn leave_out_unnamed_sources(gold: &mut Vec<Triple>, predicted: &mut Vec<Triple>) -> usize {
+    let mut n = 0;
+    gold.retain(|(source, target, code)| {
+        if source != "---" {
+            return true;
+        }
+        if let Some(i) = predicted
+            .iter()
+            .position(|p| &p.1 == target && &p.2 == code)
+        {
+            predicted.remove(i);
+        }
+        n += 1;
+        false
+    });
+    n
+}
+
 /// Score a gold set. `code` codes one sentence given its text and date.
 pub fn score(
     set: GoldSet,
@@ -251,6 +274,7 @@ pub fn score(
     // it is left out and the title says so.
     let (gold, blank): (Vec<&GoldSentence>, Vec<&GoldSentence>) =
         gold.iter().partition(|s| !s.text.trim().is_empty());
+    let mut unnamed_sources = 0;
     for s in gold.iter().copied() {
         let doc = code(&s.text, s.date.as_deref());
         // Events that happened: a negated or intended event is not the gold's event, but an
@@ -297,6 +321,9 @@ pub fn score(
             .collect();
         let mut gold_roots: Vec<String> = gold_triples.iter().map(|t| t.2.clone()).collect();
         let mut pred_roots: Vec<String> = pred_triples.iter().map(|t| t.2.clone()).collect();
+        if set == GoldSet::Petrarch {
+            unnamed_sources += leave_out_unnamed_sources(&mut gold_triples, &mut pred_triples);
+        }
         if set == GoldSet::Plover {
             // One event type per sentence: compare the sets of types, and each predicted
             // triple once.
@@ -315,12 +342,12 @@ pub fn score(
         with_actors.add(c);
         root_only.add(Counts::of(&gold_roots, &pred_roots));
         if set == GoldSet::Petrarch {
-            let g: Vec<Triple> = s
+            let mut g: Vec<Triple> = s
                 .events
                 .iter()
                 .map(|e| (country(&e.source), country(&e.target), e.code.clone()))
                 .collect();
-            let p: Vec<Triple> = predicted
+            let mut p: Vec<Triple> = predicted
                 .iter()
                 .map(|e| {
                     let target = e
@@ -331,6 +358,7 @@ pub fn score(
                     (country(&e.source.actor.code), target, e.cameo.clone())
                 })
                 .collect();
+            leave_out_unnamed_sources(&mut g, &mut p);
             full.add(Counts::of(&g, &p));
         }
         let roots: std::collections::BTreeSet<&String> = gold_triples
@@ -369,17 +397,26 @@ pub fn score(
         GoldSet::Plover => "PLOVER gold (CAMEO manual sentences)",
     };
     let mut summary = Table {
-        title: match blank.len() {
-            0 => format!("{name}: {} sentences", gold.len()),
-            n => format!(
-                "{name}: {} sentences ({n} with no text left out: {})",
-                gold.len(),
-                blank
-                    .iter()
-                    .map(|s| s.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+        title: {
+            let mut left_out = Vec::new();
+            if !blank.is_empty() {
+                let ids: Vec<&str> = blank.iter().map(|s| s.id.as_str()).collect();
+                left_out.push(format!(
+                    "{} with no text left out: {}",
+                    blank.len(),
+                    ids.join(", ")
+                ));
+            }
+            if unnamed_sources > 0 {
+                left_out.push(format!(
+                    "{unnamed_sources} gold events with source \"---\" left out of the counts with actors"
+                ));
+            }
+            if left_out.is_empty() {
+                format!("{name}: {} sentences", gold.len())
+            } else {
+                format!("{name}: {} sentences ({})", gold.len(), left_out.join("; "))
+            }
         },
         rows: Vec::new(),
     };
@@ -490,6 +527,38 @@ mod tests {
         );
         assert_eq!(r.misses.len(), 1);
         assert_eq!(r.misses[0].id, "b");
+    }
+
+    #[test]
+    fn a_petrarch_source_of_dashes_is_left_out_of_the_counts_with_actors() {
+        let gold = load_petrarch(
+            r#"[{"id":"a","date":"20150609","text":"A","expected":[{"eventcode":"100","sourcecode":"---","targetcode":"USA"},{"eventcode":"190","sourcecode":"ISR","targetcode":"PSE"}]}]"#,
+        )
+        .unwrap();
+        // dyad names Congress (USA) as the source; that event stands for the gold's and
+        // is neither a hit nor a false positive. The second event counts as usual.
+        let r = score(GoldSet::Petrarch, &gold, |_, _| {
+            doc_with(&[
+                ("USALEG", "USA", "100"),
+                ("ISR", "PSE", "190"),
+                ("ISR", "EGY", "190"),
+            ])
+        });
+        assert_eq!(
+            r.headline,
+            Counts {
+                tp: 1,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert!(
+            r.tables[0]
+                .title
+                .contains("1 gold events with source \"---\" left out")
+        );
+        // Root only still counts it.
+        assert_eq!(r.tables[0].rows[1].1.tp, 2);
     }
 
     #[test]

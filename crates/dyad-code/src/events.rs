@@ -836,6 +836,14 @@ fn code_and_mode<'p>(
     {
         code = "030";
     }
+    // "protesters set fire to a police station": force used by protesters is a violent
+    // protest, a riot (145), as CAMEO codes it, not coercion or an assault by a state.
+    if root_of(code).is_some_and(|r| (17..=19).contains(&r))
+        && (source.first..(source.end + 1).min(range.end))
+            .any(|i| PROTESTERS.contains(&cx.lower(i)))
+    {
+        code = "145";
+    }
     // "NATO peacekeepers arrived in Bosnia": peacekeepers who arrive come to keep the
     // peace (074), not to visit.
     if code.starts_with("042")
@@ -887,6 +895,21 @@ fn code_and_mode<'p>(
     }
     (code, mode)
 }
+
+/// Words for people protesting, in or right after a source's mention ("a Ukrainian
+/// *protestor*").
+const PROTESTERS: &[&str] = &[
+    "protester",
+    "protesters",
+    "protestor",
+    "protestors",
+    "demonstrator",
+    "demonstrators",
+    "rioter",
+    "rioters",
+    "marcher",
+    "marchers",
+];
 
 /// Whether the subject of verb `v` is peacekeepers: "peacekeepers", "peacekeeping
 /// troops", or a part of them ("the first deployment of NATO peacekeeping troops").
@@ -3424,6 +3447,29 @@ mod tests {
             "USA",
             "PSE",
             "19"
+        ));
+    }
+
+    #[test]
+    fn force_used_by_protesters_is_a_riot() {
+        assert!(has(
+            "Kenyan protesters set fire to the Ugandan embassy in Nairobi.",
+            "KEN",
+            "UGA",
+            "145"
+        ));
+        assert!(has(
+            "The Israeli consulate was stormed by Turkish demonstrators.",
+            "TUR",
+            "ISR",
+            "145"
+        ));
+        // Force used on protesters stays what it was.
+        assert!(has(
+            "Ugandan police fired tear gas at Kenyan protesters.",
+            "UGA",
+            "KEN",
+            "175"
         ));
     }
 

@@ -11,7 +11,8 @@
 //!   count (the gold codes intentions as AGREE); negated, denied and hypothetical ones do
 //!   not. A sentence the gold files under two types is scored once, with both events.
 //!
-//! Actors are compared by country ([`crate::country`]), for gold and predictions alike.
+//! Actors are compared by country ([`crate::country`]), for gold and predictions alike, with
+//! international bodies (IGO, NGO) as one side (`side`).
 
 use dyad_model::CodedDocument;
 use serde_json::Value;
@@ -234,6 +235,18 @@ fn joint_as_gold_writes_them(gold: &[Triple], predicted: Vec<Triple>) -> Vec<Tri
     out
 }
 
+/// The side an actor code is on, as events are compared: its country, with international
+/// bodies of both kinds as one side, "INT". Neither an intergovernmental organisation
+/// (IGO) nor a non-governmental one (NGO) is a state, and the gold sets do not keep them
+/// apart as CAMEO does: the PLOVER gold writes Amnesty International and the Red Cross as
+/// IGO, where CAMEO and dyad write NGO.
+fn side(code: &str) -> String {
+    match country(code).as_str() {
+        "IGO" | "NGO" => "INT".to_string(),
+        c => c.to_string(),
+    }
+}
+
 /// PETRARCH2 writes "---" for a source it found no actor for ("Obama faces pressure from
 /// Congress": its dictionaries had no Congress). Such an event has no source country, and
 /// dyad, whose events always have a source, cannot write it; so it is left out of the
@@ -299,7 +312,7 @@ pub fn score(
         let mut gold_triples: Vec<Triple> = s
             .events
             .iter()
-            .map(|e| (country(&e.source), country(&e.target), root(&e.code)))
+            .map(|e| (side(&e.source), side(&e.target), root(&e.code)))
             .collect();
         if set == GoldSet::Plover {
             // Compared as sets on both sides: two actors of one country ("the Sudanese
@@ -314,9 +327,9 @@ pub fn score(
                 let target = e
                     .target
                     .as_ref()
-                    .map(|t| country(&t.actor.code))
+                    .map(|t| side(&t.actor.code))
                     .unwrap_or_default();
-                (country(&e.source.actor.code), target, root(&e.cameo))
+                (side(&e.source.actor.code), target, root(&e.cameo))
             })
             .collect();
         let mut gold_roots: Vec<String> = gold_triples.iter().map(|t| t.2.clone()).collect();
@@ -345,7 +358,7 @@ pub fn score(
             let mut g: Vec<Triple> = s
                 .events
                 .iter()
-                .map(|e| (country(&e.source), country(&e.target), e.code.clone()))
+                .map(|e| (side(&e.source), side(&e.target), e.code.clone()))
                 .collect();
             let mut p: Vec<Triple> = predicted
                 .iter()
@@ -353,9 +366,9 @@ pub fn score(
                     let target = e
                         .target
                         .as_ref()
-                        .map(|t| country(&t.actor.code))
+                        .map(|t| side(&t.actor.code))
                         .unwrap_or_default();
-                    (country(&e.source.actor.code), target, e.cameo.clone())
+                    (side(&e.source.actor.code), target, e.cameo.clone())
                 })
                 .collect();
             leave_out_unnamed_sources(&mut g, &mut p);
@@ -559,6 +572,22 @@ mod tests {
         );
         // Root only still counts it.
         assert_eq!(r.tables[0].rows[1].1.tp, 2);
+    }
+
+    #[test]
+    fn international_bodies_are_one_side() {
+        let gold = load_plover(
+            r#"[{"id":"a","event":"DEMAND","text":"A",
+                 "source":[{"code":"IGO"}],"target":[{"code":"SDN"}]}]"#,
+        )
+        .unwrap();
+        // Amnesty International: IGO in the gold, NGO in CAMEO and dyad.
+        let r = score(GoldSet::Plover, &gold, |_, _| {
+            doc_with(&[("NGOHRIAMN", "SDN", "100")])
+        });
+        assert_eq!(r.headline.tp, 1, "{:?}", r.headline);
+        assert_eq!(side("IGOUNO"), "INT");
+        assert_eq!(side("RUSGOV"), "RUS");
     }
 
     #[test]

@@ -3408,6 +3408,9 @@ mod tests {
         );
         let got = events("Three Canadian soldiers were killed on Monday.");
         assert!(got.is_empty(), "{got:?}");
+        // What a subject is engaged in, it does.
+        let got = events("Serb forces were engaged in ethnic cleansing in Kosovo.");
+        assert!(got.iter().all(|e| e.0 != "KSV"), "{got:?}");
     }
 
     #[test]

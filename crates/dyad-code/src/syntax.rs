@@ -484,7 +484,9 @@ pub(crate) fn unnamed_doer_in_place<'f>(
 ) -> Option<(&'f Found, Vec<&'f Found>)> {
     let tree = at.tree;
     let h = head_of(tree, first, end);
-    if !is_verbal(tree, h) {
+    // "were engaged in ethnic cleansing": a participle with its preposition is what its
+    // subject does, not what is done to it.
+    if !is_verbal(tree, h) || (h + 1..end).any(|w| tree.upos(w) == "ADP") {
         return None;
     }
     let unnamed = |w: usize| at.with_conjuncts(w).is_empty() && tree.upos(w) == "NOUN";

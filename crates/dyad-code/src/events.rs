@@ -163,7 +163,7 @@ pub fn find(
             // protested against is what the protest is about, not an accusation of its own.
             if patterns.iter().all(|p| p.code.starts_with("11"))
                 && parsed.is_some_and(|tree| {
-                    let w = end - 1 - range.start;
+                    let w = crate::syntax::head_of(tree, t - range.start, end - range.start);
                     tree.upos(w) == "NOUN"
                         && matches!(tree.relation(w), "nmod" | "obl")
                         && tree.children(w).any(|c| {
@@ -3017,6 +3017,11 @@ mod tests {
         assert!(
             got.iter().any(|e| e.2.starts_with("14") && e.1 == "INDMIL"),
             "{got:?}"
+        );
+        assert!(!got.iter().any(|e| e.2.starts_with("11")), "{got:?}");
+        // Also where the parse splits the wrong's words.
+        let got = events(
+            "Ali Benhadj, Algeria's best known dissident, began a hunger strike in prison on Monday in protest against the widespread human rights violations by Algerian security forces.",
         );
         assert!(!got.iter().any(|e| e.2.starts_with("11")), "{got:?}");
         // Reported, they are one.

@@ -388,12 +388,16 @@ pub fn find(
                 break;
             }
             let coded = events.len() > before;
-            let protest = patterns.iter().any(|p| is_protest(p));
+            // A protest, threat or act of force: what its purpose clause demands is part of
+            // it ("would blockade Paris to demand an end to the reform").
+            let presses = patterns
+                .iter()
+                .any(|p| root_of(&p.code).is_some_and(|r| (13..=20).contains(&r)));
             triggers.extend((t..end).map(|w| crate::frames::Trigger {
                 word: w - range.start,
                 coded,
                 hostile,
-                protest,
+                presses,
             }));
             t = end;
         }
@@ -618,9 +622,10 @@ const AGREEMENTS: &[&str] = &[
     "compromise",
 ];
 
-/// Whether the verb at sentence word `w` is the purpose ("to demand ...") of a protest
-/// coded before it: the clause hangs on the protest's word or on the verb whose object it
-/// is ("staged demonstrations to demand").
+/// Whether the verb at sentence word `w` is the purpose ("to demand ...") of a protest, a
+/// threat or an act of force coded before it: the clause hangs on that act's word or on the
+/// verb whose object it is ("staged demonstrations to demand", "would blockade Paris to
+/// demand").
 fn protest_purpose(tree: &dyad_nlp::Tree, w: usize, triggers: &[crate::frames::Trigger]) -> bool {
     let to_clause = matches!(tree.relation(w), "advcl" | "xcomp" | "acl") && tree.has_mark(w, "to");
     let Some(h) = tree.head(w).filter(|_| to_clause) else {
@@ -628,7 +633,7 @@ fn protest_purpose(tree: &dyad_nlp::Tree, w: usize, triggers: &[crate::frames::T
     };
     triggers
         .iter()
-        .any(|tr| tr.protest && tr.coded && (tr.word == h || tree.head(tr.word) == Some(h)))
+        .any(|tr| tr.presses && tr.coded && (tr.word == h || tree.head(tr.word) == Some(h)))
 }
 
 /// Whether sentence word `w` is in the clause that a verb of claiming governs ("claimed
@@ -3043,6 +3048,12 @@ mod tests {
             "Thousands of Kenyan students staged demonstrations in Nairobi to demand the release of opposition leaders.",
         );
         assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
+        assert!(!got.iter().any(|e| e.2.starts_with("10")), "{got:?}");
+        // So is what a threatened blockade demands.
+        let got = events(
+            "Angry Belgian farmers said they would blockade Brussels to demand an end to the European Union's farm reform.",
+        );
+        assert!(got.iter().any(|e| e.2.starts_with("13")), "{got:?}");
         assert!(!got.iter().any(|e| e.2.starts_with("10")), "{got:?}");
         // "jailed" describes the leaders: the students jailed no one.
         let got =

@@ -132,8 +132,9 @@ pub(crate) struct Trigger {
     pub coded: bool,
     /// Its pattern is a conflictual act (CAMEO 10-20).
     pub hostile: bool,
-    /// Its pattern is a protest (CAMEO 14).
-    pub protest: bool,
+    /// Its pattern is a threat, a protest or an act of force (CAMEO 13-20), whose purpose
+    /// clause's demand is part of it.
+    pub presses: bool,
 }
 
 /// The frames of one parsed sentence. A frame whose clause holds a trigger that was coded

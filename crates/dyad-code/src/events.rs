@@ -660,6 +660,19 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
         {
             return true;
         }
+        // "vetoed a resolution censuring the US": what a text that was turned down would
+        // have done, it did not do.
+        if tree.relation(at) == "acl"
+            && tree.relation(h) == "obj"
+            && tree.head(h).is_some_and(|g| {
+                matches!(
+                    tree.lemma(g).to_lowercase().as_str(),
+                    "veto" | "reject" | "block" | "defeat" | "oppose" | "withdraw" | "shelve"
+                )
+            })
+        {
+            return true;
+        }
         // A verb of asking, or a noun of it ("its demand that ..."); not "forces" the noun.
         let asking = tree.lemma(h).to_lowercase();
         let asked = (matches!(tree.relation(at), "ccomp" | "xcomp" | "acl") || to_clause)
@@ -3049,6 +3062,15 @@ mod tests {
         );
         assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
         assert!(!got.iter().any(|e| e.2.starts_with("10")), "{got:?}");
+        // What a vetoed resolution would have done is not done.
+        let got = events(
+            "Russia vetoed a Security Council resolution condemning its attacks on Ukraine.",
+        );
+        assert!(!got.iter().any(|e| e.2.starts_with("11")), "{got:?}");
+        assert!(
+            got.iter().any(|e| e.0 == "RUS" && e.2.starts_with("12")),
+            "{got:?}"
+        );
         // So is what a threatened blockade demands.
         let got = events(
             "Angry Belgian farmers said they would blockade Brussels to demand an end to the European Union's farm reform.",

@@ -3515,6 +3515,23 @@ mod tests {
     }
 
     #[test]
+    fn settlements_and_positions_given_up_are_a_retreat() {
+        assert!(has(
+            "Russia abandoned its positions near Kherson on Friday.",
+            "RUS",
+            "UKR",
+            "0874"
+        ));
+        // Announced, it is an intention (03).
+        assert!(has(
+            "Israel will dismantle four settlements in the West Bank next month.",
+            "ISR",
+            "PSE",
+            "03"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

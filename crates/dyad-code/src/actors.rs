@@ -386,16 +386,8 @@ fn group_mention(
         }
     }
     // "Albanians in Macedonia", "Kurds of Syria", "Albanians in southern Serbia".
-    if country.is_none() && end < cx.len() && matches!(cx.lower(end), "in" | "of") {
-        for j in (end + 1..cx.len().min(end + 4)).take_while(|&j| cx.sentence_of(j) == sentence) {
-            if let Some(c) = country_word(cx, j) {
-                country = Some(c);
-                break;
-            }
-            if !BEFORE_A_REGION.contains(&cx.lower(j)) {
-                break;
-            }
-        }
+    if country.is_none() {
+        country = country_they_live_in(cx, end, sentence);
     }
     // Else one of its homelands that the sentence names: "the Mozambique government
     // accepted demands from Shona rebels" (Shona live in Zimbabwe and Mozambique).
@@ -418,6 +410,23 @@ fn group_mention(
     };
     let span = Span::new(cx.span(start).start, cx.span(end - 1).end);
     Some(found(cx, span, actor, (start, end, sentence), None, false))
+}
+
+/// The country named by "in" or "of" at token `end` ("in Macedonia", "of southern Serbia"),
+/// where the people just named live.
+fn country_they_live_in(cx: &Context, end: usize, sentence: usize) -> Option<usize> {
+    if end >= cx.len() || !matches!(cx.lower(end), "in" | "of") {
+        return None;
+    }
+    for j in (end + 1..cx.len().min(end + 4)).take_while(|&j| cx.sentence_of(j) == sentence) {
+        if let Some(c) = country_word(cx, j) {
+            return Some(c);
+        }
+        if !BEFORE_A_REGION.contains(&cx.lower(j)) {
+            break;
+        }
+    }
+    None
 }
 
 /// Words between "in" and a country that still place a group there ("in southern Serbia").
@@ -682,6 +691,19 @@ fn first_pass(cx: &Context) -> Vec<Found> {
                             simple(&country.code, None, None, ActorKind::Country)
                         } else if !people_noun && !as_noun && !the_people {
                             continue;
+                        } else if let Some(home) = country_they_live_in(cx, t1, sentence)
+                            .filter(|&h| people_noun && h != c)
+                        {
+                            // "the Albanians of southern Serbia", "Russians in Ukraine": an
+                            // ethnic group of the country they live in, as CAMEO codes it.
+                            let home = &lex.country(home).code;
+                            Actor {
+                                code: format!("{home}CVL{}", country.code.to_lowercase()),
+                                name: None,
+                                country: Some(home.clone()),
+                                sector: Some("CVL".to_string()),
+                                kind: ActorKind::Group,
+                            }
                         } else {
                             simple(
                                 &country.code,
@@ -1747,6 +1769,17 @@ mod tests {
             "2001-01-01",
         );
         assert_eq!(got[0], pair("Ethnic Albanians", "SRBCVLalb"), "{got:?}");
+        // A country's people named as living in another are an ethnic group there.
+        let got = codes(
+            "The Hungarians of southern Slovakia demanded autonomy from Bratislava.",
+            "2001-01-01",
+        );
+        assert_eq!(got[0], pair("Hungarians", "SVKCVLhun"), "{got:?}");
+        let got = codes(
+            "Hungarians demanded autonomy from Bratislava.",
+            "2001-01-01",
+        );
+        assert_eq!(got[0], pair("Hungarians", "HUN"), "{got:?}");
         // Else the homeland the sentence names: Kurds live in Iraq, Turkey, Syria and
         // Iran, and this sentence is about Syria; with no such clue, the first homeland.
         let got = codes(

@@ -213,179 +213,192 @@ pub fn find(
                 t = end;
                 continue;
             }
-            for p in &patterns {
-                if p.unless.iter().any(|u| cx.lower(end) == u) {
-                    continue;
-                }
-                if lone && !may_lack_target(p) {
-                    continue;
-                }
-                let mut unnamed_actor = false;
-                let by_syntax = parsed.and_then(|tree| {
-                    let located = crate::syntax::Located {
-                        tree,
-                        offset: range.start,
-                        actors: &in_sentence,
-                    };
-                    let (first, last) = (t - range.start, end - range.start);
-                    unnamed_actor =
-                        crate::syntax::acted_by_unnamed_antecedent(&located, first, last)
-                            || crate::syntax::agentless_participle(&located, first, last);
-                    crate::syntax::arguments(&located, p, first, last)
-                });
-                // A named act of force with no actor the parse gives it is talk about
-                // force ("assistance to the war against Iraq", "during the fight against
-                // Serb forces"), not an event; word order would pick the nearest names.
-                // "Fighting between Armenia and Azerbaijan" names both sides: that reading
-                // stays.
-                let named_force = parsed.is_some()
-                    && root_of(&p.code).is_some_and(|r| r >= 17)
-                    && (t..end).all(|i| !matches!(cx.upos(i), Some("VERB" | "AUX")))
-                    && !(end..(end + 3).min(range.end)).any(|i| cx.lower(i) == "between");
-                // An act of force done by no one the parse names, in a named place: by
-                // unidentified people of that place's country ("a roadside bombing near
-                // Samarra killed one U.S. soldier"), before word order picks a doer.
-                let placed = match parsed {
-                    Some(tree)
-                        if by_syntax.is_none() && root_of(&p.code).is_some_and(|r| r >= 17) =>
-                    {
+            // Every pattern is tried with a target first; only when none finds one is a
+            // target-less reading tried ("the rebels demobilized": 0873 may go without a
+            // target, 087 may not, whichever is listed first).
+            let passes: &[bool] = if patterns.iter().any(|p| may_lack_target(p)) {
+                &[false, true]
+            } else {
+                &[false]
+            };
+            'patterns: for &targetless in passes {
+                for p in &patterns {
+                    if p.unless.iter().any(|u| cx.lower(end) == u) {
+                        continue;
+                    }
+                    if lone && !may_lack_target(p) {
+                        continue;
+                    }
+                    let mut unnamed_actor = false;
+                    let by_syntax = parsed.and_then(|tree| {
                         let located = crate::syntax::Located {
                             tree,
                             offset: range.start,
                             actors: &in_sentence,
                         };
-                        crate::syntax::unnamed_doer_in_place(
-                            &located,
-                            t - range.start,
-                            end - range.start,
-                        )
-                    }
-                    _ => None,
-                };
-                let by_place = placed.is_some();
-                let pairs: Vec<(&Found, &Found)> = match by_syntax {
-                    _ if by_place => placed
-                        .into_iter()
-                        .flat_map(|(place, targets)| targets.into_iter().map(move |t| (place, t)))
-                        .collect(),
-                    Some((sources, targets)) => sources
-                        .iter()
-                        .flat_map(|s| targets.iter().map(move |t| (*s, *t)))
-                        .collect(),
-                    None if named_force || unnamed_actor => Vec::new(),
-                    None => match arguments(cx, &in_sentence, p, t, end) {
-                        Some((sources, target)) => {
-                            let targets = with_following(cx, &in_sentence, target);
-                            sources
-                                .into_iter()
-                                .flat_map(|s| targets.iter().map(move |t| (s, *t)))
-                                .collect()
-                        }
-                        // "are guilty of violating the ceasefire agreement": a noun
-                        // that another act is done to is no joint act of the subjects.
-                        None if parsed.is_some_and(|tree| {
-                            let w = end - 1 - range.start;
-                            tree.upos(w) == "NOUN"
-                                && tree
-                                    .head(w)
-                                    .is_some_and(|g| triggers.iter().any(|tr| tr.word == g))
-                        }) =>
+                        let (first, last) = (t - range.start, end - range.start);
+                        unnamed_actor =
+                            crate::syntax::acted_by_unnamed_antecedent(&located, first, last)
+                                || crate::syntax::agentless_participle(&located, first, last);
+                        crate::syntax::arguments(&located, p, first, last)
+                    });
+                    // A named act of force with no actor the parse gives it is talk about
+                    // force ("assistance to the war against Iraq", "during the fight against
+                    // Serb forces"), not an event; word order would pick the nearest names.
+                    // "Fighting between Armenia and Azerbaijan" names both sides: that reading
+                    // stays.
+                    let named_force = parsed.is_some()
+                        && root_of(&p.code).is_some_and(|r| r >= 17)
+                        && (t..end).all(|i| !matches!(cx.upos(i), Some("VERB" | "AUX")))
+                        && !(end..(end + 3).min(range.end)).any(|i| cx.lower(i) == "between");
+                    // An act of force done by no one the parse names, in a named place: by
+                    // unidentified people of that place's country ("a roadside bombing near
+                    // Samarra killed one U.S. soldier"), before word order picks a doer.
+                    let placed = match parsed {
+                        Some(tree)
+                            if by_syntax.is_none() && root_of(&p.code).is_some_and(|r| r >= 17) =>
                         {
-                            Vec::new()
+                            let located = crate::syntax::Located {
+                                tree,
+                                offset: range.start,
+                                actors: &in_sentence,
+                            };
+                            crate::syntax::unnamed_doer_in_place(
+                                &located,
+                                t - range.start,
+                                end - range.start,
+                            )
                         }
-                        None => reciprocal(cx, &in_sentence, p, (t, end)),
-                    },
-                };
-                // A protest or a yielding act with no target named ("protesters
-                // demonstrated", "the president resigned") is coded with none.
-                let pairs: Vec<(&Found, Option<&Found>)> = if pairs.is_empty() {
-                    // Done by a noun that names no actor: word order must not find one.
-                    if unnamed_actor || !may_lack_target(p) || !last_pattern_of(&patterns, p) {
-                        continue;
-                    }
-                    let done = if is_protest(p) {
-                        protest_action(cx, t)
-                    } else {
-                        cx.upos(t) == Some("VERB")
+                        _ => None,
                     };
-                    if !done || mode(cx, t, t, range.start).is_some() {
-                        continue;
-                    }
-                    let lone = without_target(cx, &in_sentence, parsed, p, (t, end), range.clone());
-                    if lone.is_empty() {
-                        continue;
-                    }
-                    lone
-                } else {
-                    pairs.into_iter().map(|(s, t)| (s, Some(t))).collect()
-                };
-                for (source, target) in pairs {
-                    // No one acts on themselves; "Kenyans demonstrated in Nairobi" is a
-                    // protest with no target named.
-                    let target = match target {
-                        // (Unidentified people of a place may act on its own people: "a
-                        // minefield explosion near Samarra killed two Iraqi youths".)
-                        Some(tg)
-                            if source.mention.actor.code == tg.mention.actor.code
-                                && source.mention.actor.name == tg.mention.actor.name
-                                && !by_place =>
-                        {
-                            if !may_lack_target(p) {
-                                continue;
+                    let by_place = placed.is_some();
+                    let pairs: Vec<(&Found, &Found)> = match by_syntax {
+                        _ if by_place => placed
+                            .into_iter()
+                            .flat_map(|(place, targets)| {
+                                targets.into_iter().map(move |t| (place, t))
+                            })
+                            .collect(),
+                        Some((sources, targets)) => sources
+                            .iter()
+                            .flat_map(|s| targets.iter().map(move |t| (*s, *t)))
+                            .collect(),
+                        None if named_force || unnamed_actor => Vec::new(),
+                        None => match arguments(cx, &in_sentence, p, t, end) {
+                            Some((sources, target)) => {
+                                let targets = with_following(cx, &in_sentence, target);
+                                sources
+                                    .into_iter()
+                                    .flat_map(|s| targets.iter().map(move |t| (s, *t)))
+                                    .collect()
                             }
-                            None
+                            // "are guilty of violating the ceasefire agreement": a noun
+                            // that another act is done to is no joint act of the subjects.
+                            None if parsed.is_some_and(|tree| {
+                                let w = end - 1 - range.start;
+                                tree.upos(w) == "NOUN"
+                                    && tree
+                                        .head(w)
+                                        .is_some_and(|g| triggers.iter().any(|tr| tr.word == g))
+                            }) =>
+                            {
+                                Vec::new()
+                            }
+                            None => reciprocal(cx, &in_sentence, p, (t, end)),
+                        },
+                    };
+                    // A protest or a yielding act with no target named ("protesters
+                    // demonstrated", "the president resigned") is coded with none.
+                    let pairs: Vec<(&Found, Option<&Found>)> = if pairs.is_empty() {
+                        // Done by a noun that names no actor: word order must not find one.
+                        if !targetless || unnamed_actor || !may_lack_target(p) {
+                            continue;
                         }
-                        other => other,
+                        let done = if is_protest(p) {
+                            protest_action(cx, t)
+                        } else {
+                            cx.upos(t) == Some("VERB")
+                        };
+                        if !done || mode(cx, t, t, range.start).is_some() {
+                            continue;
+                        }
+                        let lone =
+                            without_target(cx, &in_sentence, parsed, p, (t, end), range.clone());
+                        if lone.is_empty() {
+                            continue;
+                        }
+                        lone
+                    } else {
+                        pairs.into_iter().map(|(s, t)| (s, Some(t))).collect()
                     };
-                    let (code, mode) =
-                        code_and_mode(cx, parsed, p, source, (t, end), range.clone());
-                    let Some(info) = cameo::lookup(code) else {
-                        continue;
-                    };
-                    let key = (
-                        s,
-                        source.mention.actor.code.clone(),
-                        target
-                            .map(|t| t.mention.actor.code.clone())
-                            .unwrap_or_default(),
-                        info.root(),
-                    );
-                    if !seen.insert(key) {
-                        continue;
-                    }
-                    let at = Where {
-                        sentence: s,
-                        trigger: (t, shown_end.unwrap_or(end)),
-                        sentence_end: range.end,
-                    };
-                    events.push(event(cx, times, published, at, source, target, info, mode));
-                    // Consulting is mutual: "A telephoned B", "A held talks with B" is
-                    // also B's consultation with A (not a visit, a hosting or a
-                    // mediation, which go one way).
-                    if let Some(tg) = target
-                        && mode.is_none()
-                        && MUTUAL_CODES.contains(&info.code)
-                        && !is_place(tg)
-                        && seen.insert((
+                    for (source, target) in pairs {
+                        // No one acts on themselves; "Kenyans demonstrated in Nairobi" is a
+                        // protest with no target named.
+                        let target = match target {
+                            // (Unidentified people of a place may act on its own people: "a
+                            // minefield explosion near Samarra killed two Iraqi youths".)
+                            Some(tg)
+                                if source.mention.actor.code == tg.mention.actor.code
+                                    && source.mention.actor.name == tg.mention.actor.name
+                                    && !by_place =>
+                            {
+                                if !may_lack_target(p) {
+                                    continue;
+                                }
+                                None
+                            }
+                            other => other,
+                        };
+                        let (code, mode) =
+                            code_and_mode(cx, parsed, p, source, (t, end), range.clone());
+                        let Some(info) = cameo::lookup(code) else {
+                            continue;
+                        };
+                        let key = (
                             s,
-                            tg.mention.actor.code.clone(),
                             source.mention.actor.code.clone(),
+                            target
+                                .map(|t| t.mention.actor.code.clone())
+                                .unwrap_or_default(),
                             info.root(),
-                        ))
-                    {
-                        events.push(event(
-                            cx,
-                            times,
-                            published,
-                            at,
-                            tg,
-                            Some(source),
-                            info,
-                            mode,
-                        ));
+                        );
+                        if !seen.insert(key) {
+                            continue;
+                        }
+                        let at = Where {
+                            sentence: s,
+                            trigger: (t, shown_end.unwrap_or(end)),
+                            sentence_end: range.end,
+                        };
+                        events.push(event(cx, times, published, at, source, target, info, mode));
+                        // Consulting is mutual: "A telephoned B", "A held talks with B" is
+                        // also B's consultation with A (not a visit, a hosting or a
+                        // mediation, which go one way).
+                        if let Some(tg) = target
+                            && mode.is_none()
+                            && MUTUAL_CODES.contains(&info.code)
+                            && !is_place(tg)
+                            && seen.insert((
+                                s,
+                                tg.mention.actor.code.clone(),
+                                source.mention.actor.code.clone(),
+                                info.root(),
+                            ))
+                        {
+                            events.push(event(
+                                cx,
+                                times,
+                                published,
+                                at,
+                                tg,
+                                Some(source),
+                                info,
+                                mode,
+                            ));
+                        }
                     }
+                    break 'patterns;
                 }
-                break;
             }
             let coded = events.len() > before;
             // A protest, threat or act of force: what its purpose clause demands is part of
@@ -1787,12 +1800,6 @@ fn place_after<'f>(
                 })
                 .copied()
         })
-}
-
-/// Whether `p` is the last of a trigger's patterns: the target-less reading is tried only
-/// once every pattern has failed to find a target.
-fn last_pattern_of(patterns: &[&EventPattern], p: &EventPattern) -> bool {
-    patterns.last().is_some_and(|l| std::ptr::eq(*l, p))
 }
 
 /// Prepositions of place: a target rule with one of them may take a place ("protested in
@@ -3529,6 +3536,13 @@ mod tests {
             "PSE",
             "03"
         ));
+    }
+
+    #[test]
+    fn a_target_less_reading_waits_for_every_pattern() {
+        // "demobilized" is 0873 (may have no target) and 087 (may not): the first is
+        // coded without a target once neither found one.
+        assert!(has("The Ugandan rebels demobilized on Friday.", "UGA", "", "0873"));
     }
 
     #[test]

@@ -3546,6 +3546,28 @@ mod tests {
     }
 
     #[test]
+    fn demands_met_or_bowed_to_are_yielding_and_refused_a_rejection() {
+        assert!(has(
+            "Israel finally met the demands of the Palestinian Authority.",
+            "ISR",
+            "PSE",
+            "083"
+        ));
+        assert!(has(
+            "The Kenyan government bowed to demands from Somali elders.",
+            "KEN",
+            "SOM",
+            "083"
+        ));
+        assert!(has(
+            "Israel said it would not meet the demands of the Palestinian Authority.",
+            "ISR",
+            "PSE",
+            "12"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

@@ -239,7 +239,8 @@ pub fn find(
                         let (first, last) = (t - range.start, end - range.start);
                         unnamed_actor =
                             crate::syntax::acted_by_unnamed_antecedent(&located, first, last)
-                                || crate::syntax::agentless_participle(&located, first, last);
+                                || crate::syntax::agentless_participle(&located, first, last)
+                                || crate::syntax::unknown_named_subject(&located, first, last);
                         crate::syntax::arguments(&located, p, first, last)
                     });
                     // A named act of force with no actor the parse gives it is talk about
@@ -3542,7 +3543,12 @@ mod tests {
     fn a_target_less_reading_waits_for_every_pattern() {
         // "demobilized" is 0873 (may have no target) and 087 (may not): the first is
         // coded without a target once neither found one.
-        assert!(has("The Ugandan rebels demobilized on Friday.", "UGA", "", "0873"));
+        assert!(has(
+            "The Ugandan rebels demobilized on Friday.",
+            "UGA",
+            "",
+            "0873"
+        ));
     }
 
     #[test]
@@ -3564,6 +3570,26 @@ mod tests {
             "ISR",
             "PSE",
             "12"
+        ));
+    }
+
+    #[test]
+    fn a_title_in_apposition_says_whom_its_holder_acts_for() {
+        assert!(has(
+            "Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded that Sudan allow aid workers into Darfur.",
+            "",
+            "SDN",
+            "10"
+        ));
+        // Someone dyad does not know did it: the U.S. in his apposition did not.
+        let got = events("Abdul Rahman, a key U.S. ally, attacked Iran.");
+        assert!(got.is_empty(), "{got:?}");
+        // A dateline the parse takes for the subject is no one.
+        assert!(has(
+            "ANKARA, Aug. 2 (Example Wire) — Turkish President Recep Tayyip Erdogan held a phone call with Russian President Vladimir Putin on Wednesday.",
+            "TUR",
+            "RUS",
+            "041"
         ));
     }
 

@@ -92,14 +92,23 @@ impl<'a, 'f> Located<'a, 'f> {
             if matches!(
                 self.tree.relation(d),
                 "amod" | "compound" | "nmod" | "flat" | "appos"
-            ) && (self.tree.relation(d) != "nmod" || self.tree.deprel(d) == "nmod:poss")
+            ) && (self.tree.relation(d) != "nmod"
+                || matches!(self.tree.deprel(d), "nmod:poss" | "nmod:desc"))
             {
-                let named = self.at_word_only(d);
+                let mut named = self.at_word_only(d);
                 // "US Predator attacks": a chain of compounds names its actor further in.
                 if named.is_empty() && self.tree.relation(d) == "compound" {
                     for e in self.tree.children_by(d, "compound") {
-                        inside.extend(self.at_word_only(e));
+                        named.extend(self.at_word_only(e));
                     }
+                }
+                // "Kenzo Oshima, the United Nations relief coordinator": a title in
+                // apposition says whom the person acts for (not "a key U.S. ally").
+                if named.is_empty()
+                    && self.tree.relation(d) == "appos"
+                    && TITLES.contains(&self.tree.lemma(d).to_lowercase().as_str())
+                {
+                    named.extend(self.at(d));
                 }
                 inside.extend(named);
             }
@@ -432,6 +441,25 @@ pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, en
             .is_some_and(|antecedent| at.with_conjuncts(antecedent).is_empty())
 }
 
+/// Whether the verbal trigger at `first..end` has for subject a name that is no actor dyad
+/// knows ("Abdul Rahman, a key U.S. ally, attacked Iran"): someone did it, and word order
+/// must not make the nearest known name the doer.
+pub(crate) fn unknown_named_subject(at: &Located<'_, '_>, first: usize, end: usize) -> bool {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    // Not a dateline the parse took for the subject ("ANKARA, Aug. 2 (Wire) — Turkish
+    // President Erdogan held ..."): a name in capitals, or one cut off by a dash, colon or
+    // bracket.
+    let dateline = |s: usize| {
+        tree.lemma(s).chars().all(|c| !c.is_lowercase())
+            || (s..h).any(|i| matches!(tree.lemma(i), "-" | "—" | "--" | ":" | "("))
+    };
+    is_verbal(tree, h)
+        && tree.subject(h).is_some_and(|s| {
+            tree.upos(s) == "PROPN" && at.with_conjuncts(s).is_empty() && !dateline(s)
+        })
+}
+
 /// Whether the trigger at `first..end` is a past participle describing a noun with no
 /// agent named ("the ceasefire agreement *signed* in March 2001"): the parse says no one
 /// here did it, and word order must not find someone.
@@ -449,6 +477,34 @@ pub(crate) fn agentless_participle(at: &Located<'_, '_>, first: usize, end: usiz
         && passive_participle(tree, h)
         && tree.obliques(h).iter().all(|&(_, case)| case != Some("by"))
 }
+
+/// Titles of office, whose holder acts for the body the title names ("the United Nations
+/// Emergency Relief *Coordinator*").
+const TITLES: &[&str] = &[
+    "coordinator",
+    "secretary",
+    "secretary-general",
+    "minister",
+    "director",
+    "director-general",
+    "ambassador",
+    "envoy",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "commissioner",
+    "representative",
+    "president",
+    "chief",
+    "head",
+    "commander",
+    "official",
+];
 
 /// Nouns of a thing that kills or destroys by itself, which stand as the subject of an act
 /// of force whose doer is not named ("a roadside *bombing* killed one U.S. soldier").

@@ -569,8 +569,14 @@ impl Tagger {
         }
         let ed = mix(hash_str("ed"), 2);
         let no_passive = NO_PASSIVE.map(hash_str);
+        // After a noun, or after the comma that closes an apposition ("Kenzo Oshima, the
+        // UN relief coordinator, *demanded* ...").
+        let after_subject = |i: usize| {
+            kind(tags[i - 1]) & NOMINAL != 0
+                || (i >= 2 && kind(tags[i - 1]) & COMMA != 0 && kind(tags[i - 2]) & NOMINAL != 0)
+        };
         let candidate = (1..clause_end)
-            .filter(|&i| kind(tags[i - 1]) & NOMINAL != 0)
+            .filter(|&i| after_subject(i))
             .filter_map(|i| gaps[i].map(|(gap, v)| (i, gap, v)))
             .filter(|&(i, gap, v)| {
                 // A participle, or an adjective in -ed, with an object after it and no

@@ -3594,6 +3594,16 @@ mod tests {
     }
 
     #[test]
+    fn people_held_as_human_shields_are_coerced() {
+        assert!(has(
+            "The Burmese army has been holding hundreds of Karen villagers as human shields.",
+            "MMR",
+            "MMR",
+            "170"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

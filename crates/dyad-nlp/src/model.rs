@@ -363,7 +363,64 @@ impl Model {
             .map(|(f, &t)| self.lemma(f, t))
             .collect();
         self.repair_false_passives(&tags, &lemmas, &mut arcs);
+        self.repair_reporting_subjects(&tags, &lemmas, &mut arcs);
         Tree::new(self, tags, arcs.heads, arcs.labels, lemmas)
+    }
+
+    /// A closing reporting clause whose subject the parser hung elsewhere ("... computer
+    /// hackers capable of cyber warfare, *South Korea's defense ministry* said", read as an
+    /// apposition of "hackers"): a verb of saying with no subject takes the noun phrase
+    /// right before it, after a comma, as its subject.
+    fn repair_reporting_subjects(&self, tags: &[u16], lemmas: &[String], arcs: &mut Arcs) {
+        let n = tags.len();
+        for v in 2..n {
+            if self.tag_name(tags[v]).0 != "VERB"
+                || !matches!(
+                    lemmas[v].to_lowercase().as_str(),
+                    "say" | "tell" | "report" | "announce" | "add" | "state" | "confirm" | "warn"
+                )
+                || (0..n).any(|d| {
+                    arcs.heads[d] == v + 1 && self.label_name(arcs.labels[d]).starts_with("nsubj")
+                })
+            {
+                continue;
+            }
+            // The noun right before the verb, heading a phrase that starts after a comma
+            // and hangs on a word before that comma.
+            let noun = v - 1;
+            if !matches!(self.tag_name(tags[noun]).0, "NOUN" | "PROPN")
+                || arcs.heads[noun] == v + 1
+                || arcs.heads[noun] == 0
+                || arcs.heads[noun] > noun
+            {
+                continue;
+            }
+            let mut start = noun;
+            while start > 0 && self.governs(arcs, noun, start - 1) {
+                start -= 1;
+            }
+            let comma = start.checked_sub(1);
+            let after_comma = comma.is_some_and(|c| self.tag_name(tags[c]).1 == ",")
+                || (self.tag_name(tags[start]).1 == "," && start < noun);
+            if !after_comma {
+                continue;
+            }
+            arcs.heads[noun] = v + 1;
+            arcs.labels[noun] = self.parser.label_index("nsubj");
+        }
+    }
+
+    /// Whether word `a` is an ancestor of word `w` in `arcs` (0-based words).
+    fn governs(&self, arcs: &Arcs, a: usize, w: usize) -> bool {
+        let mut at = w;
+        for _ in 0..arcs.heads.len() {
+            match arcs.heads[at] {
+                0 => return false,
+                h if h - 1 == a => return true,
+                h => at = h - 1,
+            }
+        }
+        false
     }
 
     /// A finite verb right before a participle that the parser made the participle's

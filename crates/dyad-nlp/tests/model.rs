@@ -192,6 +192,18 @@ fn only_be_and_get_make_a_passive() {
 }
 
 #[test]
+fn a_closing_reporting_clause_keeps_its_subject() {
+    let w = words(
+        "Iran has trained more than 500 computer hackers capable of cyber warfare against Israel, Israel's defense ministry said Monday.",
+    );
+    let t = model().annotate(&w);
+    let said = at(&w, "said");
+    let ministry = at(&w, "ministry");
+    assert_eq!(t.subject(said), Some(ministry));
+    assert_ne!(t.relation(ministry), "appos");
+}
+
+#[test]
 fn every_parse_is_a_tree_with_one_root() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

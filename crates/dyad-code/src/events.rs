@@ -3604,6 +3604,16 @@ mod tests {
     }
 
     #[test]
+    fn goods_given_are_aid() {
+        assert!(has(
+            "Doctors from two French aid groups donated and personally delivered $50,000 worth of goods to a hospital in Gaza.",
+            "FRA",
+            "PSE",
+            "070"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

@@ -527,6 +527,47 @@ impl Tagger {
     /// rest of the sentence again after it. A sentence of news has a main verb; the greedy
     /// tagger, reading left to right, sometimes gives none.
     pub(crate) fn tag_keys_with_verb(&self, keys: &[WordKeys]) -> Vec<u16> {
+        let tags = self.tag_keys_verbless_fixed(keys);
+        self.coordinated_past(keys, tags)
+    }
+
+    /// A participle in -ed right after a noun, with no auxiliary, coordinated with a past
+    /// tense ("doctors from two American aid groups *donated* and personally delivered
+    /// goods"): the greedy tagger, not yet seeing the second verb, read the first as a
+    /// participle describing the noun. It is the past tense too; the rest of the sentence
+    /// is tagged again after it.
+    fn coordinated_past(&self, keys: &[WordKeys], mut tags: Vec<u16>) -> Vec<u16> {
+        let kind = |t: u16| self.kind(t);
+        let and = hash_str("and");
+        let ed = mix(hash_str("ed"), 2);
+        let fix = (1..tags.len().saturating_sub(2)).find_map(|i| {
+            if kind(tags[i]) & PARTICIPLE == 0
+                || keys[i].suffix[1] != ed
+                || kind(tags[i - 1]) & NOMINAL == 0
+                || keys[i + 1].norm != and
+            {
+                return None;
+            }
+            let j = if kind(tags[i + 2]) & ADVERB != 0 {
+                i + 3
+            } else {
+                i + 2
+            };
+            let past = *tags.get(j)?;
+            (kind(past) & TO_PAST != 0).then_some((i, past))
+        });
+        if let Some((i, past)) = fix {
+            let classes: Vec<u64> = keys.iter().map(|k| self.class_of(k)).collect();
+            let base_verb = (0..self.tags.len() as u16).find(|&t| kind(t) & BASE_VERB != 0);
+            tags.truncate(i);
+            tags.push(past);
+            self.decode(keys, &classes, &mut tags, None, base_verb);
+        }
+        tags
+    }
+
+    /// [`Tagger::tag_keys_with_verb`] before the coordinated past tense is read.
+    fn tag_keys_verbless_fixed(&self, keys: &[WordKeys]) -> Vec<u16> {
         let kind = |t: u16| self.kind(t);
         let base_verb = (0..self.tags.len() as u16).find(|&t| kind(t) & BASE_VERB != 0);
         let finite_tags: Vec<u16> = (0..self.tags.len() as u16)

@@ -204,6 +204,20 @@ fn a_closing_reporting_clause_keeps_its_subject() {
 }
 
 #[test]
+fn a_participle_coordinated_with_a_past_tense_is_one_too() {
+    let w =
+        words("Volunteers from two Swiss charities collected and delivered blankets to the camp.");
+    let t = model().annotate(&w);
+    let collected = at(&w, "collected");
+    assert_eq!(t.xpos(collected), "VBD");
+    assert_eq!(t.root(), Some(collected));
+    // With an auxiliary it stays a participle.
+    let w = words("The blankets were collected and delivered to the camp.");
+    let t = model().annotate(&w);
+    assert_eq!(t.xpos(at(&w, "collected")), "VBN");
+}
+
+#[test]
 fn every_parse_is_a_tree_with_one_root() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -3614,6 +3614,16 @@ mod tests {
     }
 
     #[test]
+    fn an_invitation_is_to_those_it_would_have_one_meet() {
+        assert!(has(
+            "Hezbollah rejected an invitation to attend a meeting next week of Lebanese factions.",
+            "LBN",
+            "LBN",
+            "12"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

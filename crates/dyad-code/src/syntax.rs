@@ -969,6 +969,20 @@ pub(crate) fn arguments<'f>(
                                     }
                                 }
                             }
+                            // "rejected an invitation to attend a meeting of Palestinian
+                            // factions": an invitation is to those it would have one meet.
+                            if asked
+                                && targets.is_empty()
+                                && tree.lemma(o).eq_ignore_ascii_case("invitation")
+                            {
+                                for c in tree
+                                    .children_by(o, "acl")
+                                    .filter(|&c| tree.has_mark(c, "to"))
+                                {
+                                    targets.extend(at.first_in_phrase(c));
+                                }
+                                targets.retain(|f| !is_place(f));
+                            }
                         }
                         targets.extend(found);
                     }

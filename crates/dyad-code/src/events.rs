@@ -914,7 +914,10 @@ fn code_and_mode<'p>(
         && parsed
             .zip(head)
             .is_some_and(|(tree, w)| will_not_do(tree, w));
-    let refusal = refused(cx, t, range.start) || stance == Some(Stance::Refusal);
+    // (Not for an act whose doer is named after it: "refused to respond to a demand *from
+    // the US*" refuses the demand, it does not refuse to make it.)
+    let refusal =
+        source.first < t && (refused(cx, t, range.start) || stance == Some(Stance::Refusal));
     if (mode.is_none() && refusal) || will_not {
         match refusal_code(&p.code) {
             Some(c) => {
@@ -3621,6 +3624,20 @@ mod tests {
             "LBN",
             "12"
         ));
+    }
+
+    #[test]
+    fn a_demand_from_someone_is_theirs_and_refusing_it_a_rejection() {
+        let got = events("Israel refused to respond to a demand from the United States.");
+        assert!(
+            got.contains(&ev("ISR", "USA", "120", None, "refused to respond to")),
+            "{got:?}"
+        );
+        // The demand was made, of Israel, whatever Israel did with it.
+        assert!(
+            got.contains(&ev("USA", "ISR", "100", None, "demand")),
+            "{got:?}"
+        );
     }
 
     #[test]

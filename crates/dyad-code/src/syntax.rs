@@ -889,15 +889,33 @@ pub(crate) fn arguments<'f>(
         if let Some(g) = governor {
             hosts.push(g);
         }
-        let source = own.or_else(|| {
-            governor
-                .filter(|_| tree.relation(phrase) == "obj")
-                .and_then(|g| {
-                    // "NATO said it would tighten the blockade": "it" is NATO.
-                    subject_of(tree, g).map(|s| reported_pronoun(at, g, s.0).unwrap_or(s.0))
-                })
-        });
-        (source, None)
+        // "refused to respond to a demand from the US President": an ask made by someone
+        // named after "from" or "by" is theirs, made of whoever the clause is about.
+        let asks = matches!(p.code.get(..2), Some("10" | "02"));
+        let asker = tree
+            .obliques(h)
+            .into_iter()
+            .find(|&(w, case)| {
+                asks && matches!(case, Some("from" | "by")) && !at.with_conjuncts(w).is_empty()
+            })
+            .map(|(w, _)| w);
+        if let Some(asker) = asker.filter(|_| own.is_none()) {
+            let asked = tree
+                .head(phrase)
+                .filter(|&g| is_verbal(tree, g))
+                .and_then(|g| subject_of(tree, g).map(|s| s.0));
+            (Some(asker), asked)
+        } else {
+            let source = own.or_else(|| {
+                governor
+                    .filter(|_| tree.relation(phrase) == "obj")
+                    .and_then(|g| {
+                        // "NATO said it would tighten the blockade": "it" is NATO.
+                        subject_of(tree, g).map(|s| reported_pronoun(at, g, s.0).unwrap_or(s.0))
+                    })
+            });
+            (source, None)
+        }
     };
     let mut sources = at.with_conjuncts(source_word?);
     sources.retain(|f| !is_place(f));

@@ -814,6 +814,30 @@ fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
                 t += 1;
                 continue;
             };
+            // "Judge Alejandro Rivera": a judge or prosecutor named by title works where the
+            // sentence happens (a judge, unlike a minister, seldom acts abroad).
+            let name_end = (end..range.end)
+                .take_while(|&i| cx.upos(i) == Some("PROPN") && cx.is_capitalised(i))
+                .last()
+                .map(|i| i + 1);
+            if role.kind == RoleKind::Person
+                && role.sector == "JUD"
+                && cx.is_capitalised(t)
+                && let Some(name_end) = name_end
+                && !(t..name_end).any(covered)
+                && !cx.in_quote(t)
+            {
+                out.push(found(
+                    cx,
+                    cx.span_of(t, name_end),
+                    simple(country, Some("JUD"), None, ActorKind::Person),
+                    (t, name_end, s),
+                    None,
+                    false,
+                ));
+                t = name_end;
+                continue;
+            }
             let usable = role.kind == RoleKind::Group
                 && PEOPLE_SECTORS.contains(&role.sector.as_str())
                 && !(t..end).any(covered)
@@ -1689,6 +1713,12 @@ mod tests {
             "2000-01-01",
         );
         assert!(got.iter().all(|(t, _)| t != "demonstrators"), "{got:?}");
+        // A judge named by title and name works there too.
+        let got = codes(
+            "Judge Maria Lopez opened a fraud investigation against three Chilean ministers.",
+            "2000-01-01",
+        );
+        assert_eq!(got[0], pair("Judge Maria Lopez", "CHLJUD"), "{got:?}");
     }
 
     #[test]

@@ -868,6 +868,16 @@ fn code_and_mode<'p>(
     {
         code = "030";
     }
+    // "Hezbollah guerrillas killed the deputy chief": a killing by an irregular armed
+    // group is unconventional violence, killing by physical assault (1823), as CAMEO
+    // tells it from a military's use of conventional force (19).
+    if code == "190"
+        && cx.lower(t).starts_with("kill")
+        && (source.mention.actor.sector.as_deref() == Some("REB")
+            || source.mention.actor.code.starts_with("IMG"))
+    {
+        code = "1823";
+    }
     // "protesters set fire to a police station": force used by protesters is a violent
     // protest, a riot (145), as CAMEO codes it, not coercion or an assault by a state.
     if root_of(code).is_some_and(|r| (17..=19).contains(&r))
@@ -3638,6 +3648,18 @@ mod tests {
             got.contains(&ev("USA", "ISR", "100", None, "demand")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn killing_by_an_irregular_group_is_an_assault_by_an_army_a_fight() {
+        assert!(has(
+            "Taliban gunmen killed a district governor in Helmand on Sunday.",
+            "AFG",
+            "AFG",
+            "1823"
+        ));
+        let got = events("Israeli troops killed three Hamas fighters in Gaza.");
+        assert!(got.iter().any(|e| e.2 == "190"), "{got:?}");
     }
 
     #[test]

@@ -3663,6 +3663,18 @@ mod tests {
     }
 
     #[test]
+    fn agreeing_to_a_ceasefire_is_the_intent_the_ceasefire_the_yielding() {
+        let got = events("Armenia and Azerbaijan agreed to a ceasefire on Sunday.");
+        assert!(got.iter().any(|e| e.0 == "ARM" && e.2 == "0356"), "{got:?}");
+        assert!(has(
+            "Armenia declared a ceasefire on Sunday.",
+            "ARM",
+            "",
+            "0871"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

@@ -818,11 +818,17 @@ fn without_target<'f>(
     if !is_protest(p) {
         return sources.into_iter().map(|s| (s, None)).collect();
     }
+    // (Protesters named only by their place do not protest against that place:
+    // "prisoners rioted in Dili ... demanding independence from Indonesian rule" is
+    // against Indonesia.)
+    let by_place = is_place(source) || source.mention.actor.kind == ActorKind::Country;
+    let own = |f: &&Found| by_place && f.mention.actor.country == source.mention.actor.country;
     let against = located
         .as_ref()
         .and_then(|at| {
             crate::syntax::protest_target(at, t - range.start, end - range.start, source)
         })
+        .filter(|f| !own(f))
         .or_else(|| purpose_after(cx, in_sentence, end, range.end, source))
         .or_else(|| place_after(cx, in_sentence, end, range.end, Some(source)));
     sources.into_iter().map(|s| (s, against)).collect()
@@ -1770,6 +1776,13 @@ const PEOPLE: &[&str] = &[
     "farmers",
     "marchers",
     "rioters",
+    "prisoners",
+    "inmates",
+    "detainees",
+    "refugees",
+    "pensioners",
+    "women",
+    "mourners",
 ];
 
 /// Whether the words just before a protest trigger at `t` name people only generally
@@ -3671,6 +3684,16 @@ mod tests {
             "ARM",
             "",
             "0871"
+        ));
+    }
+
+    #[test]
+    fn prisoners_named_by_their_place_protest_against_whom_they_demand_of() {
+        assert!(has(
+            "Prisoners rioted at a jail in the Western Sahara town of Laayoune on Monday, demanding independence from Moroccan rule.",
+            "ESH",
+            "MAR",
+            "145"
         ));
     }
 

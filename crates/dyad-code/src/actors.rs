@@ -473,6 +473,7 @@ fn first_pass(cx: &Context) -> Vec<Found> {
         if t0 >= cx.len() {
             continue;
         }
+        let surface = place_in_context(cx, m.surfaces, surface, t0);
         let tok_span = cx.span(t0);
         let in_compound = tok_span.start < m.start || tok_span.end > m.end;
         let mut t1 = t0;
@@ -885,6 +886,40 @@ fn found(
         in_compound,
         anaphor: false,
     }
+}
+
+/// "Tripoli" is Libya's capital and Lebanon's second city: a name of places in two
+/// countries is the one whose country its sentence, else its document, names by name or
+/// adjective ("the north Lebanese port"); else `surface`, the capital's.
+fn place_in_context(cx: &Context, surfaces: &[Surface], surface: Surface, t: usize) -> Surface {
+    let places: Vec<(usize, Surface)> = surfaces
+        .iter()
+        .filter_map(|&s| match s {
+            Surface::Capital(c) | Surface::Place(c) => Some((c, s)),
+            _ => None,
+        })
+        .collect();
+    if !matches!(surface, Surface::Capital(_) | Surface::Place(_))
+        || places.iter().all(|&(c, _)| c == places[0].0)
+    {
+        return surface;
+    }
+    let names = |j: usize| -> Option<Surface> {
+        if j == t {
+            return None;
+        }
+        cx.lexicon.lookup(cx.word(j)).iter().find_map(|s| match s {
+            Surface::CountryName(c) | Surface::Demonym(c) => places
+                .iter()
+                .find(|&&(p, _)| p == *c)
+                .map(|&(_, place)| place),
+            _ => None,
+        })
+    };
+    cx.sentence_tokens(cx.sentence_of(t))
+        .find_map(names)
+        .or_else(|| (0..cx.len()).find_map(names))
+        .unwrap_or(surface)
 }
 
 /// The most specific meaning of an ambiguous surface.
@@ -1719,6 +1754,24 @@ mod tests {
             "2000-01-01",
         );
         assert_eq!(got[0], pair("Judge Maria Lopez", "CHLJUD"), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_of_places_in_two_countries_is_the_one_its_text_names() {
+        let got = codes(
+            "Militias fought in Tripoli as shells hit the north Lebanese port.",
+            "2000-01-01",
+        );
+        assert!(got.contains(&pair("Tripoli", "LBN")), "{got:?}");
+        // Else the capital.
+        let got = codes("Militias fought in Tripoli on Monday.", "2000-01-01");
+        assert!(got.contains(&pair("Tripoli", "LBY")), "{got:?}");
+        // The document may say it in another sentence.
+        let got = codes(
+            "Lebanon's army moved north. Militias fought in Tripoli on Monday.",
+            "2000-01-01",
+        );
+        assert!(got.contains(&pair("Tripoli", "LBN")), "{got:?}");
     }
 
     #[test]

@@ -257,7 +257,8 @@ pub fn find(
                     // Samarra killed one U.S. soldier"), before word order picks a doer.
                     let placed = match parsed {
                         Some(tree)
-                            if by_syntax.is_none() && root_of(&p.code).is_some_and(|r| r >= 17) =>
+                            if by_syntax.is_none()
+                                && root_of(&p.code).is_some_and(|r| r >= 17 || r == 9) =>
                         {
                             let located = crate::syntax::Located {
                                 tree,
@@ -3480,6 +3481,13 @@ mod tests {
         );
         let got = events("Three Canadian soldiers were killed on Monday.");
         assert!(got.is_empty(), "{got:?}");
+        // An investigation by no one named is by the place's authorities.
+        assert!(has(
+            "A Canadian citizen has been put under investigation in Egypt for spying.",
+            "EGY",
+            "CAN",
+            "09"
+        ));
         // What a subject is engaged in, it does.
         let got = events("Serb forces were engaged in ethnic cleansing in Kosovo.");
         assert!(got.iter().all(|e| e.0 != "KSV"), "{got:?}");

@@ -540,9 +540,14 @@ pub(crate) fn unnamed_doer_in_place<'f>(
 ) -> Option<(&'f Found, Vec<&'f Found>)> {
     let tree = at.tree;
     let h = head_of(tree, first, end);
-    // "were engaged in ethnic cleansing": a participle with its preposition is what its
-    // subject does, not what is done to it.
-    if !is_verbal(tree, h) || (h + 1..end).any(|w| tree.upos(w) == "ADP") {
+    // "were engaged in ethnic cleansing": what its subject does, not what is done to it
+    // (unlike "was put under investigation").
+    if !is_verbal(tree, h)
+        || matches!(
+            tree.lemma(h).to_lowercase().as_str(),
+            "engage" | "involve" | "embroil" | "implicate" | "mire"
+        )
+    {
         return None;
     }
     let unnamed = |w: usize| at.with_conjuncts(w).is_empty() && tree.upos(w) == "NOUN";

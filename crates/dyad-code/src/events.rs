@@ -3706,6 +3706,22 @@ mod tests {
     }
 
     #[test]
+    fn an_investigation_of_no_one_named_is_of_its_place() {
+        assert!(has(
+            "The African Union has sent 12 military observers to Burundi on Monday to investigate the killings.",
+            "",
+            "BDI",
+            "09"
+        ));
+        assert!(has(
+            "Amnesty International investigated abuses in Chechnya last year.",
+            "",
+            "RUS",
+            "09"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

@@ -1116,7 +1116,10 @@ pub(crate) fn arguments<'f>(
     // An act of force whose target names no one is against the place where it happens:
     // "outlawed the largest Protestant group in Northern Ireland", "blew up power lines
     // leading into Kabul".
-    if targets.is_empty() && forceful && is_verbal(tree, h) {
+    // So is an investigation: "sent personnel to Bosnia to investigate the feasibility of a
+    // peacekeeping force" is done in Bosnia, where the verb it is the purpose of sends them.
+    let investigation = p.code.starts_with("09");
+    if targets.is_empty() && (forceful || investigation) && is_verbal(tree, h) {
         let mut places = Vec::new();
         // "blew up power lines leading into Kabul": also where what was hit leads or lies.
         let objects = tree.objects(h);
@@ -1124,9 +1127,20 @@ pub(crate) fn arguments<'f>(
             .iter()
             .flat_map(|&o| tree.children_by(o, "acl"))
             .collect();
-        for host in std::iter::once(h).chain(objects).chain(described) {
+        let sent_to: Vec<usize> = tree
+            .head(h)
+            .filter(|_| investigation && tree.relation(h) == "advcl" && tree.has_mark(h, "to"))
+            .map(|g| std::iter::once(g).chain(tree.objects(g)).collect())
+            .unwrap_or_default();
+        for host in std::iter::once(h)
+            .chain(objects)
+            .chain(described)
+            .chain(sent_to.iter().copied())
+        {
             for (w, case) in tree.obliques(host) {
-                if matches!(case, Some("in" | "near" | "around" | "into" | "across")) {
+                let destination = sent_to.contains(&host) && case == Some("to");
+                if destination || matches!(case, Some("in" | "near" | "around" | "into" | "across"))
+                {
                     let found = at.with_conjuncts(w);
                     if found.is_empty() {
                         places.extend(at.first_in_phrase(w));

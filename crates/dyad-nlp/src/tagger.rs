@@ -499,10 +499,12 @@ impl Tagger {
                 chosen = usize::from(vb);
             }
             // The same after "to" ("reached a consensus to *exchange* information"),
-            // where a noun is as likely, with less room.
+            // where a noun is as likely, with less room; not for a capitalised word, a
+            // name ("sent observers to *Burundi*").
             if let Some(vb) = base_verb
                 && i > 0
                 && keys[i - 1].norm == to_hash
+                && keys[i].flags & 1 == 0
                 && self.kind(chosen as u16) & MISREAD != 0
                 && scores[chosen] - scores[usize::from(vb)] < TO_MARGIN
             {

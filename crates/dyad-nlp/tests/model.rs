@@ -218,6 +218,14 @@ fn a_participle_coordinated_with_a_past_tense_is_one_too() {
 }
 
 #[test]
+fn a_name_after_to_is_no_verb() {
+    let w =
+        words("The African Union has sent 12 observers to Burundi to investigate the killings.");
+    let t = model().annotate(&w);
+    assert_ne!(t.upos(at(&w, "Burundi")), "VERB");
+}
+
+#[test]
 fn every_parse_is_a_tree_with_one_root() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

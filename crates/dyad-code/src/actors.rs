@@ -839,7 +839,8 @@ fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
                 t = name_end;
                 continue;
             }
-            let usable = role.kind == RoleKind::Group
+            // (One person too: "a prominent journalist has been killed in Beirut".)
+            let usable = matches!(role.kind, RoleKind::Group | RoleKind::Person)
                 && PEOPLE_SECTORS.contains(&role.sector.as_str())
                 && !(t..end).any(covered)
                 && !cx.in_quote(t)
@@ -1748,6 +1749,12 @@ mod tests {
             "2000-01-01",
         );
         assert!(got.iter().all(|(t, _)| t != "demonstrators"), "{got:?}");
+        // One person named by a role too.
+        let got = codes(
+            "Egyptian police arrested a student on Monday.",
+            "2000-01-01",
+        );
+        assert!(got.contains(&pair("student", "EGYEDU")), "{got:?}");
         // A judge named by title and name works there too.
         let got = codes(
             "Judge Maria Lopez opened a fraud investigation against three Chilean ministers.",

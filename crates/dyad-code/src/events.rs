@@ -1412,6 +1412,9 @@ pub(crate) const MEASURES: &[&str] = &[
     "dozen",
     "number",
     "part",
+    "series",
+    "string",
+    "wave",
 ];
 
 /// The nouns verb `w` governs that a frame may name, each with its preposition: objects, a
@@ -3481,6 +3484,13 @@ mod tests {
         );
         let got = events("Three Canadian soldiers were killed on Monday.");
         assert!(got.is_empty(), "{got:?}");
+        // Bombs set off somewhere are a bombing there.
+        assert!(has(
+            "Taliban fighters exploded a series of bombs in Kabul on Monday.",
+            "AFG",
+            "AFG",
+            "183"
+        ));
         // An investigation by no one named is by the place's authorities.
         assert!(has(
             "A Canadian citizen has been put under investigation in Egypt for spying.",

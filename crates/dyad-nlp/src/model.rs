@@ -364,6 +364,7 @@ impl Model {
             .collect();
         self.repair_false_passives(&tags, &lemmas, &mut arcs);
         self.repair_reporting_subjects(&tags, &lemmas, &mut arcs);
+        self.repair_auxiliaries_on_nouns(&tags, &mut arcs);
         Tree::new(self, tags, arcs.heads, arcs.labels, lemmas)
     }
 
@@ -407,6 +408,51 @@ impl Model {
             }
             arcs.heads[noun] = v + 1;
             arcs.labels[noun] = self.parser.label_index("nsubj");
+        }
+    }
+
+    /// An auxiliary the parser hung on a noun, with a participle between them that it made
+    /// the noun's modifier ("Saudi Arabia *has* mobilized pressure *groups*": `has` aux of
+    /// `groups`, `mobilized` amod): the participle is the verb. It takes the noun's place in
+    /// the tree, the words before it that hung on the noun (subject, auxiliaries) hang on it,
+    /// and the noun becomes its object.
+    fn repair_auxiliaries_on_nouns(&self, tags: &[u16], arcs: &mut Arcs) {
+        let n = tags.len();
+        for x in 0..n {
+            let label = self.label_name(arcs.labels[x]);
+            if !matches!(label, "aux" | "aux:pass") || arcs.heads[x] == 0 {
+                continue;
+            }
+            let noun = arcs.heads[x] - 1;
+            if noun <= x || !matches!(self.tag_name(tags[noun]).0, "NOUN" | "PROPN") {
+                continue;
+            }
+            // The participle: the first word after the auxiliary that hangs on the noun and
+            // is tagged VBN or VBD.
+            // (Not a copula: "has been a teacher" is right as it is.)
+            let Some(v) = (x + 1..noun).find(|&v| {
+                arcs.heads[v] == noun + 1
+                    && matches!(self.tag_name(tags[v]).1, "VBN" | "VBD")
+                    && self.label_name(arcs.labels[v]) == "amod"
+            }) else {
+                continue;
+            };
+            let (obj, nsubj) = (
+                self.parser.label_index("obj"),
+                self.parser.label_index("nsubj"),
+            );
+            arcs.heads[v] = arcs.heads[noun];
+            arcs.labels[v] = arcs.labels[noun];
+            for d in 0..v {
+                if arcs.heads[d] == noun + 1 {
+                    arcs.heads[d] = v + 1;
+                    if matches!(self.label_name(arcs.labels[d]), "nsubj" | "nsubj:pass") {
+                        arcs.labels[d] = nsubj;
+                    }
+                }
+            }
+            arcs.heads[noun] = v + 1;
+            arcs.labels[noun] = obj;
         }
     }
 

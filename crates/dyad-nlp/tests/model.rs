@@ -226,6 +226,20 @@ fn a_name_after_to_is_no_verb() {
 }
 
 #[test]
+fn an_auxiliary_hangs_on_its_verb_not_on_a_noun() {
+    let w = words("Saudi Arabia has mobilized pressure groups in the United States.");
+    let t = model().annotate(&w);
+    let v = at(&w, "mobilized");
+    assert_eq!(t.root(), Some(v));
+    assert_eq!(t.head(at(&w, "has")), Some(v));
+    assert_eq!(t.head(at(&w, "groups")), Some(v));
+    // A copula's perfect stays on its noun.
+    let w = words("He has been a teacher for years.");
+    let t = model().annotate(&w);
+    assert_eq!(t.root(), Some(at(&w, "teacher")));
+}
+
+#[test]
 fn every_parse_is_a_tree_with_one_root() {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

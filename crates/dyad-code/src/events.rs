@@ -688,6 +688,23 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
         {
             return true;
         }
+        // What someone is allowed or enabled to do is not said to be done ("to allow
+        // teachers to protest at the state Capitol"); the allowing is the event.
+        let allowing = |v: usize| {
+            matches!(
+                tree.lemma(v).to_lowercase().as_str(),
+                "allow" | "permit" | "let" | "enable" | "authorize" | "authorise"
+            )
+        };
+        // (The parse may hang the clause on the one allowed: "allowed refugees *to
+        // protest*".)
+        let on_the_allowed = tree.relation(at) == "acl"
+            && tree.has_mark(at, "to")
+            && tree.relation(h) == "obj"
+            && tree.head(h).is_some_and(allowing);
+        if (matches!(tree.relation(at), "xcomp" | "ccomp") && allowing(h)) || on_the_allowed {
+            return true;
+        }
         // A verb of asking, or a noun of it ("its demand that ..."); not "forces" the noun.
         let asking = tree.lemma(h).to_lowercase();
         let asked = (matches!(tree.relation(at), "ccomp" | "xcomp" | "acl") || to_clause)
@@ -3729,6 +3746,14 @@ mod tests {
             "RUS",
             "09"
         ));
+    }
+
+    #[test]
+    fn what_someone_is_allowed_to_do_is_not_said_to_be_done() {
+        let got =
+            events("Kenya allowed Somali refugees to protest outside the UN office in Nairobi.");
+        assert!(got.iter().all(|e| !e.2.starts_with("14")), "{got:?}");
+        assert!(got.iter().any(|e| e.0 == "KEN" && e.2 == "080"), "{got:?}");
     }
 
     #[test]

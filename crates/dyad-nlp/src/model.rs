@@ -376,10 +376,11 @@ impl Model {
         let n = tags.len();
         for v in 2..n {
             if self.tag_name(tags[v]).0 != "VERB"
-                || !matches!(
-                    lemmas[v].to_lowercase().as_str(),
-                    "say" | "tell" | "report" | "announce" | "add" | "state" | "confirm" | "warn"
-                )
+                || ![
+                    "say", "tell", "report", "announce", "add", "state", "confirm", "warn",
+                ]
+                .iter()
+                .any(|w| lemmas[v].eq_ignore_ascii_case(w))
                 || (0..n).any(|d| {
                     arcs.heads[d] == v + 1 && self.label_name(arcs.labels[d]).starts_with("nsubj")
                 })
@@ -437,22 +438,26 @@ impl Model {
             }) else {
                 continue;
             };
-            let (obj, nsubj) = (
-                self.parser.label_index("obj"),
-                self.parser.label_index("nsubj"),
-            );
+            let obj = self.parser.label_index("obj");
             arcs.heads[v] = arcs.heads[noun];
             arcs.labels[v] = arcs.labels[noun];
-            for d in 0..v {
-                if arcs.heads[d] == noun + 1 {
-                    arcs.heads[d] = v + 1;
-                    if matches!(self.label_name(arcs.labels[d]), "nsubj" | "nsubj:pass") {
-                        arcs.labels[d] = nsubj;
-                    }
-                }
-            }
+            self.rehang(arcs, noun, v, (0..v).filter(|&d| d != v));
             arcs.heads[noun] = v + 1;
             arcs.labels[noun] = obj;
+        }
+    }
+
+    /// Moves the dependents of word `from` among `words` to word `to` (0-based words); a
+    /// passive subject becomes a plain one, as the new head is active.
+    fn rehang(&self, arcs: &mut Arcs, from: usize, to: usize, words: impl Iterator<Item = usize>) {
+        let nsubj = self.parser.label_index("nsubj");
+        for d in words {
+            if arcs.heads[d] == from + 1 {
+                arcs.heads[d] = to + 1;
+                if self.label_name(arcs.labels[d]) == "nsubj:pass" {
+                    arcs.labels[d] = nsubj;
+                }
+            }
         }
     }
 
@@ -480,7 +485,9 @@ impl Model {
             let v = x + 1;
             if arcs.heads[x] != v + 1
                 || self.label_name(arcs.labels[x]) != "aux:pass"
-                || matches!(lemmas[x].to_lowercase().as_str(), "be" | "get" | "become")
+                || ["be", "get", "become"]
+                    .iter()
+                    .any(|w| lemmas[x].eq_ignore_ascii_case(w))
                 || !matches!(self.tag_name(tags[x]).1, "VBD" | "VBP" | "VBZ")
                 || self.tag_name(tags[v]).1 != "VBN"
             {
@@ -494,21 +501,13 @@ impl Model {
             }) else {
                 continue;
             };
-            let (nsubj, obj, amod) = (
-                self.parser.label_index("nsubj"),
+            let (obj, amod) = (
                 self.parser.label_index("obj"),
                 self.parser.label_index("amod"),
             );
             arcs.heads[x] = arcs.heads[v];
             arcs.labels[x] = arcs.labels[v];
-            for d in 0..n {
-                if d != noun && arcs.heads[d] == v + 1 {
-                    arcs.heads[d] = x + 1;
-                    if self.label_name(arcs.labels[d]) == "nsubj:pass" {
-                        arcs.labels[d] = nsubj;
-                    }
-                }
-            }
+            self.rehang(arcs, v, x, (0..n).filter(|&d| d != noun && d != x));
             arcs.heads[noun] = x + 1;
             arcs.labels[noun] = obj;
             arcs.heads[v] = noun + 1;

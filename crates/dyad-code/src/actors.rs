@@ -15,7 +15,7 @@
 //! A second pass resolves references: "the two leaders" to the last two people named,
 //! "he"/"she" to the last person, "his country" to that person's country.
 
-use dyad_lexicon::{Role, RoleKind, Surface};
+use dyad_lexicon::{LexMatch, Role, RoleKind, Surface};
 use dyad_model::{Actor, ActorKind, Mention, Span};
 
 use crate::context::{Context, DETERMINERS, LOCATIVES, PREPOSITIONS};
@@ -473,7 +473,7 @@ fn first_pass(cx: &Context) -> Vec<Found> {
         if t0 >= cx.len() {
             continue;
         }
-        let surface = place_in_context(cx, m.surfaces, surface, t0);
+        let surface = place_in_context(cx, &matches, m.surfaces, surface, t0);
         let tok_span = cx.span(t0);
         let in_compound = tok_span.start < m.start || tok_span.end > m.end;
         let mut t1 = t0;
@@ -889,38 +889,87 @@ fn found(
     }
 }
 
-/// "Tripoli" is Libya's capital and Lebanon's second city: a name of places in two
-/// countries is the one whose country its sentence, else its document, names by name or
-/// adjective ("the north Lebanese port"); else `surface`, the capital's.
-fn place_in_context(cx: &Context, surfaces: &[Surface], surface: Surface, t: usize) -> Surface {
-    let places: Vec<(usize, Surface)> = surfaces
+/// Names shared by two countries that one of them took only on a date: the Democratic
+/// Republic of the Congo was Zaire until 17 May 1997, so before then "Congo" and
+/// "Congolese" are the Republic of the Congo's.
+const NAMED_SINCE: &[(&str, (i16, i8, i8))] = &[("COD", (1997, 5, 17))];
+
+/// The country a surface stands for, when it has one.
+fn country_of(s: Surface) -> Option<usize> {
+    match s {
+        Surface::CountryName(c) | Surface::Demonym(c) | Surface::Capital(c) | Surface::Place(c) => {
+            Some(c)
+        }
+        _ => None,
+    }
+}
+
+/// A name of two countries' places ("Tripoli" is Libya's capital and Lebanon's second city)
+/// or of two countries ("Congo", "Congolese") is the one whose country its sentence, else
+/// its document, names unambiguously, by name, adjective or capital ("the north Lebanese
+/// port", "Kinshasa"). Else a shared country name is not yet the one that took it later
+/// ([`NAMED_SINCE`]); else it is `surface`, the first country listed (for places, the one
+/// whose capital it is).
+fn place_in_context(
+    cx: &Context,
+    matches: &[LexMatch<'_>],
+    surfaces: &[Surface],
+    surface: Surface,
+    t: usize,
+) -> Surface {
+    let same_kind = |s: &Surface| match surface {
+        Surface::Capital(_) | Surface::Place(_) => {
+            matches!(s, Surface::Capital(_) | Surface::Place(_))
+        }
+        Surface::CountryName(_) | Surface::Demonym(_) => {
+            matches!(s, Surface::CountryName(_) | Surface::Demonym(_))
+        }
+        _ => false,
+    };
+    let candidates: Vec<(usize, Surface)> = surfaces
         .iter()
-        .filter_map(|&s| match s {
-            Surface::Capital(c) | Surface::Place(c) => Some((c, s)),
-            _ => None,
-        })
+        .filter(|s| same_kind(s))
+        .filter_map(|&s| Some((country_of(s)?, s)))
         .collect();
-    if !matches!(surface, Surface::Capital(_) | Surface::Place(_))
-        || places.iter().all(|&(c, _)| c == places[0].0)
-    {
+    if candidates.iter().all(|&(c, _)| c == candidates[0].0) {
         return surface;
     }
-    let names = |j: usize| -> Option<Surface> {
-        if j == t {
+    // A match elsewhere that names exactly one of the candidates.
+    let names = |m: &LexMatch<'_>| -> Option<Surface> {
+        if cx.token_at(m.start) == t {
             return None;
         }
-        cx.lexicon.lookup(cx.word(j)).iter().find_map(|s| match s {
-            Surface::CountryName(c) | Surface::Demonym(c) => places
+        let mut named = m.surfaces.iter().filter_map(|&s| {
+            let c = country_of(s)?;
+            candidates
                 .iter()
-                .find(|&&(p, _)| p == *c)
-                .map(|&(_, place)| place),
-            _ => None,
-        })
+                .find(|&&(k, _)| k == c)
+                .map(|&(_, s)| (c, s))
+        });
+        let (c, s) = named.next()?;
+        named.all(|(k, _)| k == c).then_some(s)
     };
-    cx.sentence_tokens(cx.sentence_of(t))
+    let sentence = cx.sentence_of(t);
+    if let Some(s) = matches
+        .iter()
+        .filter(|m| {
+            cx.sentence_of(cx.token_at(m.start).min(cx.len().saturating_sub(1))) == sentence
+        })
         .find_map(names)
-        .or_else(|| (0..cx.len()).find_map(names))
-        .unwrap_or(surface)
+        .or_else(|| matches.iter().find_map(names))
+    {
+        return s;
+    }
+    if let (Some(date), Some(c)) = (cx.date, country_of(surface)) {
+        let code = cx.lexicon.country(c).code.as_str();
+        let not_yet = NAMED_SINCE
+            .iter()
+            .any(|&(k, (y, m, d))| k == code && jiff::civil::date(y, m, d) > date);
+        if not_yet && let Some(&(_, other)) = candidates.iter().find(|&&(k, _)| k != c) {
+            return other;
+        }
+    }
+    surface
 }
 
 /// The most specific meaning of an ambiguous surface.
@@ -1779,6 +1828,32 @@ mod tests {
             "2000-01-01",
         );
         assert!(got.contains(&pair("Tripoli", "LBN")), "{got:?}");
+        // A capital names its country too.
+        let got = codes("Militias fought in Tripoli and Beirut.", "2000-01-01");
+        assert!(got.contains(&pair("Tripoli", "LBN")), "{got:?}");
+    }
+
+    #[test]
+    fn a_name_of_two_countries_is_the_one_its_text_or_its_date_names() {
+        // Both Congos are "Congo": the text may say which.
+        let got = codes(
+            "Congo accused Angola. Talks were held in Kinshasa.",
+            "1991-01-01",
+        );
+        assert!(got.contains(&pair("Congo", "COD")), "{got:?}");
+        let got = codes("Congolese troops left Brazzaville.", "2010-01-01");
+        assert!(got.contains(&pair("Congolese troops", "COGMIL")), "{got:?}");
+        // Else the date: before May 1997 the larger one was Zaire.
+        let got = codes("Congolese refugees fled the fighting.", "1991-01-01");
+        assert!(
+            got.contains(&pair("Congolese refugees", "COGREF")),
+            "{got:?}"
+        );
+        let got = codes("Congolese refugees fled the fighting.", "2004-08-13");
+        assert!(
+            got.contains(&pair("Congolese refugees", "CODREF")),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -240,7 +240,9 @@ pub fn find(
                         unnamed_actor =
                             crate::syntax::acted_by_unnamed_antecedent(&located, first, last)
                                 || crate::syntax::agentless_participle(&located, first, last)
-                                || crate::syntax::unknown_named_subject(&located, first, last);
+                                || crate::syntax::unknown_named_subject(&located, first, last)
+                                || crate::syntax::purpose_of_stopped_protest(&located, first, last)
+                                || crate::syntax::unowned_plan(&located, first, last);
                         crate::syntax::arguments(&located, p, first, last)
                     });
                     // A named act of force with no actor the parse gives it is talk about
@@ -316,12 +318,10 @@ pub fn find(
                         if !targetless || unnamed_actor || !may_lack_target(p) {
                             continue;
                         }
-                        let done = if is_protest(p) {
-                            protest_action(cx, t)
-                        } else {
-                            cx.upos(t) == Some("VERB")
-                        };
-                        if !done || mode(cx, t, t, range.start).is_some() {
+                        if !done_alone(cx, p, (t, end)) {
+                            continue;
+                        }
+                        if mode(cx, t, t, range.start).is_some() {
                             continue;
                         }
                         let lone =
@@ -353,6 +353,7 @@ pub fn find(
                         };
                         let (code, mode) =
                             code_and_mode(cx, parsed, p, source, (t, end), range.clone());
+                        let code = against_civilians(code, source, target);
                         let Some(info) = cameo::lookup(code) else {
                             continue;
                         };
@@ -729,7 +730,12 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
                         "demand" | "request" | "call" | "appeal" | "plea" | "invitation"
                     )
             });
-        if tried || asked_of_object {
+        // "demanded a truce before allowing aid convoys": what one will do only once one's
+        // demand is met has not been done.
+        let held_back = tree.relation(at) == "advcl"
+            && (tree.has_mark(at, "before") || tree.has_mark(at, "until"))
+            && ASKING.contains(&asking.as_str());
+        if tried || asked_of_object || held_back {
             return true;
         }
         if asked {
@@ -921,7 +927,8 @@ fn code_and_mode<'p>(
     }
     // "threatened to impose sanctions", "will withdraw its force unless ...": the threat
     // is what happened.
-    if (threatened(cx, t, range.start, range.end, mode) || stance == Some(Stance::Threat))
+    if (threatened(cx, &p.code, (t, range.start, range.end), mode)
+        || stance == Some(Stance::Threat))
         && let Some(c) = threat_code(&p.code)
     {
         code = c;
@@ -963,6 +970,25 @@ fn code_and_mode<'p>(
         }
     }
     (code, mode)
+}
+
+/// "A camp for Congolese refugees was attacked by Burundian militiamen": force used by an
+/// irregular armed group (rebels, militias, warlords, insurgents) on civilians or refugees
+/// is unconventional violence (180), as CAMEO tells it from fighting between armed forces
+/// (19).
+fn against_civilians<'c>(code: &'c str, source: &Found, target: Option<&Found>) -> &'c str {
+    let irregular = matches!(source.mention.actor.sector.as_deref(), Some("REB" | "UAF"))
+        || source.mention.actor.code.starts_with("IMG");
+    // (People of a country with no sector: "Afghan families", "Congolese villagers".)
+    let civilian = target.is_some_and(|t| match t.mention.actor.sector.as_deref() {
+        Some(s) => matches!(s, "CVL" | "REF"),
+        None => t.mention.actor.kind == ActorKind::Group,
+    });
+    if code == "190" && irregular && civilian {
+        "180"
+    } else {
+        code
+    }
 }
 
 /// Words for people protesting, in or right after a source's mention ("a Ukrainian
@@ -1172,17 +1198,27 @@ const THREAT_VERBS: &[&str] = &["threatened", "threatens", "threaten", "threaten
 /// Whether the act at trigger `t` is threatened rather than done: "threatened to" within
 /// the six words before it ("threatened to launch a new offensive"), or an intended or
 /// conditional act followed by "unless" ("may halt its mediation unless ..."), or an
-/// announced one followed by "if" ("will withdraw its troops if ...").
-fn threatened(cx: &Context, t: usize, first: usize, last: usize, mode: Option<Mode>) -> bool {
+/// announced one followed by "if" ("will withdraw its troops if ..."). `code` is the
+/// act's own CAMEO code.
+fn threatened(
+    cx: &Context,
+    code: &str,
+    (t, first, last): (usize, usize, usize),
+    mode: Option<Mode>,
+) -> bool {
     let before = t.saturating_sub(6).max(first)..t;
     let said = before
         .clone()
         .any(|i| THREAT_VERBS.contains(&cx.lower(i)) && (i + 1..t).any(|j| cx.lower(j) == "to"));
     // "unless" conditions an act on the other side's; "if" does only for an act the
-    // source announces ("will withdraw if ..."), not for speculation ("could attack if").
+    // source announces ("will withdraw if ..."), not for speculation ("could attack if"),
+    // except cutting ties or aid, which only its doer can say it may do ("the Community
+    // may halt mediation if cooperation founders").
+    let announced_if = mode == Some(Mode::Intended)
+        || (mode == Some(Mode::Hypothetical) && code.starts_with("16"));
     let conditional = (matches!(mode, Some(Mode::Intended | Mode::Hypothetical))
         && (t..last).any(|i| cx.lower(i) == "unless"))
-        || (mode == Some(Mode::Intended) && (t..last).any(|i| cx.lower(i) == "if"));
+        || (announced_if && (t..last).any(|i| cx.lower(i) == "if"));
     said || conditional
 }
 
@@ -1247,7 +1283,8 @@ fn threat_code(code: &str) -> Option<&'static str> {
     let c = match (root, code) {
         (_, "162") => "1311",
         (_, "163") | (_, "1621") => "1312",
-        (_, "161") | (_, "160") | (_, "165") => "1313",
+        (_, "161") | (_, "160") => "1313",
+        (_, "165") => "135",
         (_, "164") => "134",
         (_, "166") => "136",
         // Pulling out troops, peacekeepers or inspectors unless something is done.
@@ -1680,17 +1717,104 @@ fn is_protest(p: &EventPattern) -> bool {
 }
 
 /// Whether an event of pattern `p` may be coded with no target when the text names none:
-/// protests, and yielding acts that take no object: calling off a protest (082),
-/// resigning (0831), demobilising (0873), declaring a ceasefire (0871), surrendering (0874);
-/// and demands for political reform, a leader's removal or rights (104x), which are made
-/// of one's own rulers as often as named ("demanded immediate elections").
+/// protests, and yielding acts that take no object: easing restrictions, a curfew or a
+/// state of emergency (081x, most often at home: "cancelled restrictions on the use of
+/// Russian"), calling off a protest (082), resigning (0831), demobilising (0873),
+/// declaring a ceasefire (0871), surrendering (0874); investigations opened (09x,
+/// "launched an investigation into alleged crimes"); demands for political reform, a
+/// leader's removal or rights (104x), which are made of one's own rulers as often as named
+/// ("demanded immediate elections"); a call or plan rejected (120, "rejected a call for
+/// its forces to be deployed"); patrols ordered (153); peacekeepers pulled out (1661); and
+/// protests banned or broken up (1721, 175), whose protesters go unnamed as often as not.
+/// The target-less reading of some of these asks more of the trigger: see
+/// [`done_alone`].
 fn may_lack_target(p: &EventPattern) -> bool {
     is_protest(p)
         || matches!(
             p.code.as_str(),
-            "082" | "0831" | "0871" | "0873" | "0874" | "104" | "1041" | "1042" | "1043"
+            "081"
+                | "0811"
+                | "0813"
+                | "0814"
+                | "082"
+                | "0831"
+                | "0871"
+                | "0873"
+                | "0874"
+                | "090"
+                | "091"
+                | "092"
+                | "093"
+                | "094"
+                | "104"
+                | "1041"
+                | "1042"
+                | "1043"
+                | "120"
+                | "153"
+                | "1661"
+                | "1721"
+                | "175"
         )
 }
+
+/// Whether the trigger `(t, end)` of pattern `p`, which found no target, tells an act
+/// done: a protest done, not only named ([`protest_action`]); an investigation opened,
+/// not every one spoken of ([`OPENING`]: "launched an investigation into alleged
+/// crimes"); a rejection of something asked ("rejected a call", "dismissed an appeal"),
+/// not of whatever is ignored or backtracked on; else any verb.
+fn done_alone(cx: &Context, p: &EventPattern, (t, end): (usize, usize)) -> bool {
+    if is_protest(p) {
+        protest_action(cx, t)
+    } else if p.code.starts_with("09") {
+        OPENING.contains(&cx.lower(t))
+    } else if p.code.starts_with("12") {
+        (t..end).any(|i| ASKED.contains(&cx.lower(i)))
+    } else {
+        cx.upos(t) == Some("VERB")
+    }
+}
+
+/// Nouns of something asked or put forward, whose rejection is an act of its own.
+const ASKED: &[&str] = &[
+    "call",
+    "calls",
+    "appeal",
+    "appeals",
+    "demand",
+    "demands",
+    "request",
+    "requests",
+    "proposal",
+    "proposals",
+    "plan",
+    "plans",
+    "offer",
+    "offers",
+    "plea",
+    "pleas",
+];
+
+/// Verbs that open an inquiry: an investigation opened is an event even when the text
+/// names no one it is into.
+const OPENING: &[&str] = &[
+    "opened",
+    "opens",
+    "launched",
+    "launches",
+    "began",
+    "begins",
+    "started",
+    "starts",
+    "ordered",
+    "orders",
+    "initiated",
+    "initiates",
+    "completed",
+    "completes",
+    "held",
+    "holds",
+];
 
 /// Verbs that make a protest noun an action: "staged a protest", "began a hunger strike".
 const PROTEST_VERBS: &[&str] = &[
@@ -3754,6 +3878,134 @@ mod tests {
             events("Kenya allowed Somali refugees to protest outside the UN office in Nairobi.");
         assert!(got.iter().all(|e| !e.2.starts_with("14")), "{got:?}");
         assert!(got.iter().any(|e| e.0 == "KEN" && e.2 == "080"), "{got:?}");
+    }
+
+    #[test]
+    fn force_by_an_irregular_group_on_civilians_and_on_what_is_theirs() {
+        // What is done to a place built for people is done to them.
+        let got =
+            events("A refugee camp for Afghan families was attacked by Pakistani militiamen.");
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "PAKREB" && e.1 == "AFG" && e.2 == "180"),
+            "{got:?}"
+        );
+        assert!(has(
+            "Congolese refugees were attacked by Rwandan rebels near the border.",
+            "RWA",
+            "COD",
+            "180"
+        ));
+        // Armed forces on each other fight (19).
+        assert!(has(
+            "Rwandan rebels attacked Congolese soldiers near the border.",
+            "RWA",
+            "COD",
+            "19"
+        ));
+    }
+
+    #[test]
+    fn cutting_ties_or_mediation_if_something_happens_is_a_threat() {
+        assert!(has(
+            "Kenya could cut diplomatic ties with Somalia if the raids continue.",
+            "KEN",
+            "SOM",
+            "1313"
+        ));
+        let got = events(
+            "The European Union may suspend its mediation between Ethiopia and Eritrea if the fighting goes on.",
+        );
+        assert!(got.iter().any(|e| e.2 == "135"), "{got:?}");
+        // Force that could come is speculation, not a threat.
+        let got = events("Russia could attack Ukraine if talks fail.");
+        assert!(got.iter().all(|e| !e.2.starts_with("13")), "{got:?}");
+    }
+
+    #[test]
+    fn what_is_held_back_until_a_demand_is_met_is_not_done() {
+        let got = events(
+            "Sudanese rebels demanded a ceasefire with Khartoum before releasing the prisoners.",
+        );
+        assert!(got.iter().any(|e| e.2.starts_with("10")), "{got:?}");
+        assert!(got.iter().all(|e| !e.2.starts_with("08")), "{got:?}");
+        // A gerund's doer is its clause's subject.
+        let got = events(
+            "Sudanese rebels shelled Darfur for hours before allowing Red Cross convoys into the region.",
+        );
+        assert!(
+            got.iter().any(|e| e.0 == "SDNREB" && e.2.starts_with("08")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn acts_with_no_target_named() {
+        // Restrictions eased at home.
+        assert!(has(
+            "The Hungarian parliament cancelled restrictions on the use of foreign languages.",
+            "HUN",
+            "",
+            "081"
+        ));
+        // An investigation opened, but not every one spoken of.
+        assert!(has(
+            "Peruvian prosecutors launched an investigation into alleged abuses at the prison.",
+            "PER",
+            "",
+            "09"
+        ));
+        for text in [
+            "Peruvian scientists conducted investigations of the virus.",
+            "Kenyan officials investigate the cause of the fire.",
+        ] {
+            let got = events(text);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+        // A call rejected, not whatever is ignored.
+        assert!(has(
+            "The Nepalese government rejected a call for early elections.",
+            "NPL",
+            "",
+            "120"
+        ));
+        assert!(events("Beijing kept ignoring the rules.").is_empty());
+        // Patrols ordered; a rally banned or broken up.
+        assert!(has(
+            "The Egyptian government ordered patrols by police along the canal.",
+            "EGY",
+            "",
+            "153"
+        ));
+        assert!(has(
+            "Georgian police prevented the demonstration near parliament on Sunday.",
+            "GEO",
+            "",
+            "1721"
+        ));
+    }
+
+    #[test]
+    fn a_protests_purpose_is_the_protesters_and_a_plan_of_no_one_named_no_ones() {
+        let got = events(
+            "Belarusian police blocked the march organised by students near the university to protest the decision of closing the faculty.",
+        );
+        assert!(got.iter().all(|e| !e.2.starts_with("14")), "{got:?}");
+        for text in [
+            "Kurdish students protested the decision of sending troops to Iraq.",
+            "Kurdish students protested the government's decision of sending troops to Iraq.",
+        ] {
+            let got = events(text);
+            assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
+            assert!(got.iter().all(|e| !e.2.starts_with("15")), "{got:?}");
+        }
+        // A decision that names its owner keeps it.
+        assert!(has(
+            "Students protested Turkey's decision to send troops to Iraq.",
+            "TUR",
+            "IRQ",
+            "15"
+        ));
     }
 
     #[test]

@@ -264,7 +264,11 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
         let h = tree.head(at)?;
         // "will visit Togo and Benin to mediate": a purpose clause's subject is the
         // subject of the verb it is the purpose of.
-        let purpose = tree.relation(at) == "advcl" && is_verbal(tree, h) && tree.has_mark(at, "to");
+        // So is a gerund's with none of its own ("shelled the town before allowing
+        // convoys in", "opened fire, killing one person").
+        let purpose = tree.relation(at) == "advcl"
+            && is_verbal(tree, h)
+            && (tree.has_mark(at, "to") || (tree.xpos(at) == "VBG" && !tree.has_mark(at, "of")));
         match tree.relation(at) {
             "xcomp" | "conj" => at = h,
             "advcl" if purpose => at = h,
@@ -440,6 +444,70 @@ pub(crate) fn acted_by_unnamed_antecedent(at: &Located<'_, '_>, first: usize, en
             .head(h)
             .is_some_and(|antecedent| at.with_conjuncts(antecedent).is_empty())
 }
+
+/// Whether the verbal trigger at `first..end` is the purpose of a protest that the parse
+/// hung on the verb that stopped it ("police prevented the demonstration staged by
+/// students ... *to protest* the decision"): the protesters protest, not the police, and
+/// word order must not make the police the doer.
+pub(crate) fn purpose_of_stopped_protest(at: &Located<'_, '_>, first: usize, end: usize) -> bool {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    tree.relation(h) == "advcl"
+        && tree.has_mark(h, "to")
+        && tree.head(h).is_some_and(|g| {
+            STOPPING.contains(&tree.lemma(g).to_lowercase().as_str())
+                && tree
+                    .objects(g)
+                    .into_iter()
+                    .any(|o| PROTEST_NOUNS.contains(&tree.lemma(o).to_lowercase().as_str()))
+        })
+}
+
+/// Whether the verbal trigger at `first..end` is what a decision or plan that names no
+/// one's is of ("to protest the decision *of sending* troops to Iraq"): someone decided
+/// it, and word order must not make the nearest known name the decider. "Turkey's
+/// decision to send troops" names its owner and is left to the other rules.
+pub(crate) fn unowned_plan(at: &Located<'_, '_>, first: usize, end: usize) -> bool {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    // (The parse may hang "of sending" on the verb whose object the plan is.)
+    let plan = match tree.deprel(h) {
+        "acl" if tree.has_mark(h, "of") || tree.has_mark(h, "to") => tree.head(h),
+        "advcl" if tree.has_mark(h, "of") => tree
+            .head(h)
+            .and_then(|g| tree.objects(g).into_iter().filter(|&o| o < h).max()),
+        _ => None,
+    };
+    plan.is_some_and(|n| {
+        PLAN_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str())
+            && at.with_conjuncts(n).is_empty()
+            && tree
+                .children(n)
+                .filter(|&c| c != h)
+                .all(|c| at.with_conjuncts(c).is_empty())
+    })
+}
+
+/// Nouns of deciding or planning to do something.
+const PLAN_NOUNS: &[&str] = &["decision", "plan", "proposal", "move", "idea", "order"];
+
+/// Verbs of stopping or breaking up a gathering.
+const STOPPING: &[&str] = &[
+    "prevent", "ban", "block", "stop", "prohibit", "forbid", "disperse", "break", "crush",
+    "suppress", "quell", "halt",
+];
+
+/// Nouns of a gathering in protest.
+const PROTEST_NOUNS: &[&str] = &[
+    "demonstration",
+    "protest",
+    "rally",
+    "march",
+    "gathering",
+    "sit-in",
+    "strike",
+    "riot",
+];
 
 /// Whether the verbal trigger at `first..end` has for subject a name that is no actor dyad
 /// knows ("Abdul Rahman, a key U.S. ally, attacked Iran"): someone did it, and word order
@@ -941,6 +1009,15 @@ pub(crate) fn arguments<'f>(
     let mut targets: Vec<&'f Found> = Vec::new();
     if let Some(t) = passive_target {
         targets = at.with_conjuncts(t);
+        // "the offices of the opposition were raided", "a camp for Congolese refugees was
+        // attacked": what is done to something that names no actor is done to its owner.
+        if targets.is_empty() {
+            for (w, case) in tree.obliques(t) {
+                if owned_by(tree, t, w, case) {
+                    targets.extend(at.with_conjuncts(w));
+                }
+            }
+        }
         targets.retain(|f| !is_place(f));
     }
     for rule in &p.targets {
@@ -973,9 +1050,8 @@ pub(crate) fn arguments<'f>(
                             let relation =
                                 RELATION_NOUNS.contains(&tree.lemma(o).to_lowercase().as_str());
                             for (w, case) in tree.obliques(o) {
-                                let owner = case == Some("of")
-                                    || (relation && case == Some("with"))
-                                    || (!asked && tree.deprel(w) == "nmod:poss");
+                                let owner = (relation && case == Some("with"))
+                                    || (case == Some("of") || !asked) && owned_by(tree, o, w, case);
                                 if owner || (asked && matches!(case, Some("by" | "from"))) {
                                     targets.extend(at.with_conjuncts(w));
                                 }
@@ -1167,6 +1243,27 @@ pub(crate) fn arguments<'f>(
 }
 
 /// Nouns of a relation between two sides, whose "with" names the other side.
+/// Places built for people, whose people they are ("a camp for refugees", "a school for
+/// girls").
+const FACILITY_NOUNS: &[&str] = &[
+    "camp",
+    "shelter",
+    "school",
+    "hospital",
+    "clinic",
+    "home",
+    "orphanage",
+    "settlement",
+];
+
+/// Whether `w`, a dependent of `n` introduced by `case`, names whose `n` is: "the offices
+/// of the party", "the party's offices", "a camp for refugees".
+fn owned_by(tree: &dyad_nlp::Tree, n: usize, w: usize, case: Option<&str>) -> bool {
+    case == Some("of")
+        || tree.deprel(w) == "nmod:poss"
+        || case == Some("for") && FACILITY_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str())
+}
+
 const RELATION_NOUNS: &[&str] = &[
     "contact",
     "tie",

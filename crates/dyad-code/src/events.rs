@@ -159,6 +159,26 @@ pub fn find(
                 t = end;
                 continue;
             }
+            // "signed a treaty of friendship and cooperation", "an agreement on the
+            // withdrawal of troops": what a text agreed on is of or on is its content, no
+            // act of its own.
+            if parsed.is_some_and(|tree| {
+                let mut w = end - 1 - range.start;
+                if tree.relation(w) == "conj"
+                    && let Some(h) = tree.head(w)
+                {
+                    w = h;
+                }
+                tree.upos(w) == "NOUN"
+                    && tree.relation(w) == "nmod"
+                    && tree
+                        .children_by(w, "case")
+                        .any(|c| matches!(tree.lemma(c).to_lowercase().as_str(), "of" | "on"))
+                    && (head_is(tree, w, AGREEMENTS) || head_is(tree, w, TEXTS))
+            }) {
+                t = end;
+                continue;
+            }
             // "demonstrations against human rights violations by the army": a wrong
             // protested against is what the protest is about, not an accusation of its own.
             if patterns.iter().all(|p| p.code.starts_with("11"))
@@ -626,6 +646,16 @@ fn head_is(tree: &dyad_nlp::Tree, w: usize, lemmas: &[&str]) -> bool {
         .is_some_and(|h| lemmas.contains(&tree.lemma(h).to_lowercase().as_str()))
 }
 
+/// Nouns of a written text that parties sign: what it is of or on is its content.
+const TEXTS: &[&str] = &[
+    "treaty",
+    "memorandum",
+    "protocol",
+    "convention",
+    "charter",
+    "declaration",
+];
+
 /// Nouns of agreement: what they say is to be done ("an agreement *to*") is no act yet,
 /// and the agreement itself is an intent to cooperate (030) rather than a signed one.
 const AGREEMENTS: &[&str] = &[
@@ -644,6 +674,21 @@ const AGREEMENTS: &[&str] = &[
 /// demand").
 fn protest_purpose(tree: &dyad_nlp::Tree, w: usize, triggers: &[crate::frames::Trigger]) -> bool {
     let to_clause = matches!(tree.relation(w), "advcl" | "xcomp" | "acl") && tree.has_mark(w, "to");
+    // "joining thousands of demonstrators in demanding a referendum": what one joins
+    // protesters in doing is their protest's demand.
+    let joined = tree.relation(w) == "advcl"
+        && tree.has_mark(w, "in")
+        && tree.head(w).is_some_and(|h| {
+            tree.lemma(h).eq_ignore_ascii_case("join")
+                && tree.objects(h).into_iter().any(|o| {
+                    std::iter::once(o)
+                        .chain(tree.children_by(o, "nmod"))
+                        .any(|n| PROTESTERS.contains(&tree.lemma(n).to_lowercase().as_str()))
+                })
+        });
+    if joined {
+        return true;
+    }
     let Some(h) = tree.head(w).filter(|_| to_clause) else {
         return false;
     };
@@ -814,21 +859,30 @@ fn without_target<'f>(
         offset: range.start,
         actors: in_sentence,
     });
+    // The parse's subject first ("..., Amnesty International protested"); none by word
+    // order when that subject names no actor ("..., a human rights group protested").
+    let by_parse = located
+        .as_ref()
+        .and_then(|at| crate::syntax::subject_actor(at, t - range.start, end - range.start));
+    let unnamed = by_parse.is_none()
+        && located.as_ref().is_some_and(|at| {
+            crate::syntax::subject_names_no_actor(at, t - range.start, end - range.start)
+        });
     // "Bosnia and Slovenia agreed to a ceasefire": each listed subject acts.
-    let listed = sources_before(cx, in_sentence, t);
-    let Some(source) = listed
-        .first()
-        .copied()
-        .or_else(|| {
-            let at = located.as_ref()?;
-            crate::syntax::subject_actor(at, t - range.start, end - range.start)
-        })
-        .or_else(|| {
-            (is_protest(p) && people_before(cx, t, range.start))
-                .then(|| place_after(cx, in_sentence, end, range.end, None))
-                .flatten()
-        })
-    else {
+    let listed = if unnamed {
+        Vec::new()
+    } else {
+        let before = sources_before(cx, in_sentence, t);
+        match by_parse {
+            Some(s) if !before.iter().any(|b| std::ptr::eq(*b, s)) => vec![s],
+            _ => before,
+        }
+    };
+    let Some(source) = listed.first().copied().or(by_parse).or_else(|| {
+        (is_protest(p) && people_before(cx, t, range.start))
+            .then(|| place_after(cx, in_sentence, end, range.end, None))
+            .flatten()
+    }) else {
         return Vec::new();
     };
     if cx.in_quote(t) {
@@ -915,6 +969,36 @@ fn code_and_mode<'p>(
             .any(|i| PROTESTERS.contains(&cx.lower(i)))
     {
         code = "145";
+    }
+    // "..., Amnesty International protested", "protested that the police had ...": a
+    // protest that reports what is wrong is said, a formal complaint (114), not a
+    // demonstration.
+    if code.starts_with("14")
+        && parsed.zip(head).is_some_and(|(tree, w)| {
+            // (The clause reported may come first, unmarked: "X is failing ..., a rights
+            // group protested".)
+            let reported = |c: usize| {
+                tree.relation(c) == "ccomp"
+                    || (c < w
+                        && matches!(tree.relation(c), "advcl" | "parataxis")
+                        && !tree.children(c).any(|d| tree.relation(d) == "mark"))
+            };
+            // (Or the parse hung the closing "..., X protested" on the clause it reports.)
+            let closing = tree.relation(w) == "advcl"
+                && tree.head(w).is_some_and(|h| h < w)
+                && !tree.children(w).any(|d| tree.relation(d) == "mark")
+                && tree
+                    .children(w)
+                    .any(|d| d < w && tree.relation(d) == "punct" && tree.lemma(d) == ",");
+            tree.upos(w) == "VERB"
+                && tree.lemma(w).eq_ignore_ascii_case("protest")
+                && (tree.relation(w) == "parataxis"
+                    || closing
+                    || tree.children(w).any(reported)
+                    || tree.lemma(w + 1).eq_ignore_ascii_case("that"))
+        })
+    {
+        code = "114";
     }
     // "NATO peacekeepers arrived in Bosnia": peacekeepers who arrive come to keep the
     // peace (074), not to visit.
@@ -4006,6 +4090,52 @@ mod tests {
             "IRQ",
             "15"
         ));
+    }
+
+    #[test]
+    fn what_a_signed_text_is_of_or_on_is_its_content() {
+        let got =
+            events("Egypt and Sudan signed a treaty of friendship and cooperation on Monday.");
+        assert!(got.iter().any(|e| e.2 == "057"), "{got:?}");
+        assert!(got.iter().all(|e| !e.2.starts_with("06")), "{got:?}");
+        let got = events(
+            "Egypt and Sudan signed an agreement on the withdrawal of troops from the border.",
+        );
+        assert!(got.iter().all(|e| !e.2.starts_with("08")), "{got:?}");
+    }
+
+    #[test]
+    fn what_one_joins_protesters_in_demanding_is_their_protest() {
+        let got = events(
+            "Jordanian students joined thousands of protesters in demanding the release of prisoners from Israeli jails.",
+        );
+        assert!(got.iter().all(|e| !e.2.starts_with("10")), "{got:?}");
+    }
+
+    #[test]
+    fn a_protest_that_reports_a_wrong_is_a_complaint() {
+        for text in [
+            "Hungarian police were beating Roma children, Amnesty International protested on Friday.",
+            "Amnesty International protested that Croatian police had beaten Serb refugees.",
+        ] {
+            let got = events(text);
+            assert!(
+                got.iter().any(|e| e.0 == "NGOHRIAMN" && e.2 == "114"),
+                "{text}: {got:?}"
+            );
+        }
+        // Not when it is done in the street.
+        assert!(has(
+            "Thousands of Serbs protested in Belgrade against the Croatian government.",
+            "SRB",
+            "HRV",
+            "141"
+        ));
+        // A doer the parse names but dyad does not know is not replaced by an earlier name.
+        let got = events(
+            "Hungarian police were beating Roma children, a rights group protested on Friday.",
+        );
+        assert!(got.iter().all(|e| !e.2.starts_with("14")), "{got:?}");
     }
 
     #[test]

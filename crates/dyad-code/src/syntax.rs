@@ -711,6 +711,22 @@ pub(crate) fn subject_actor<'f>(
     at.with_conjuncts(s).into_iter().find(|f| !is_place(f))
 }
 
+/// Whether the parse gives the verbal trigger at `first..end` a subject, a common noun,
+/// that names no actor dyad knows, nor anyone's in its phrase ("a human rights group
+/// protested"; not "thousands *of Iraqi Kurds*", "*their* forces"): someone did it, and
+/// word order must not make an earlier name the doer.
+pub(crate) fn subject_names_no_actor(at: &Located<'_, '_>, first: usize, end: usize) -> bool {
+    let tree = at.tree;
+    let h = head_of(tree, first, end);
+    is_verbal(tree, h)
+        && tree.subject(h).is_some_and(|s| {
+            tree.upos(s) == "NOUN"
+                && at.with_conjuncts(s).is_empty()
+                && at.first_in_phrase(s).is_none()
+                && !tree.children(s).any(|d| tree.deprel(d) == "nmod:poss")
+        })
+}
+
 /// Nouns of support, and verbs of getting: "Putin won Xi's support" is Xi supporting
 /// Putin, the reverse of the word order.
 const SUPPORT_NOUNS: &[&str] = &["support", "backing", "endorsement", "approval", "blessing"];

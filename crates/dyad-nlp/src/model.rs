@@ -301,8 +301,9 @@ impl Model {
 
     /// The lemma of a word with this tag: the lemmatiser's, with a doubled final consonant
     /// undone when only the dictionary's verb has one ("expelled" → "expel", not "expell";
-    /// "controlled" → "control"; but "called" → "call"), and a final "e" restored when only
-    /// the dictionary's verb has one ("toppled" → "topple").
+    /// "controlled" → "control"; but "called" → "call"), and a final "e" restored or cut
+    /// when only the dictionary's verb has or lacks one ("toppled" → "topple", "rioted" →
+    /// "riot").
     fn lemma(&self, form: &str, tag: u16) -> String {
         let upos = self.tagger.upos(tag);
         let lemma = self.lemmatizer.lemma(form, upos, self.tagger.xpos(tag));
@@ -320,11 +321,17 @@ impl Model {
         if doubled && !dictionary.is_verb(&lemma) && dictionary.is_verb(&lemma[..lemma.len() - 1]) {
             return lemma[..lemma.len() - 1].to_string();
         }
-        // "toppled" → "topple", where the rule for "-led" cut too much.
+        // "toppled" → "topple", where the rule for "-led" cut too much; "rioted" → "riot",
+        // where the rule for "-oted" ("voted") added an "e".
         if !lemma.is_empty() && !dictionary.is_verb(&lemma) {
             let with_e = format!("{lemma}e");
             if dictionary.is_verb(&with_e) {
                 return with_e;
+            }
+            if let Some(without_e) = lemma.strip_suffix('e')
+                && dictionary.is_verb(without_e)
+            {
+                return without_e.to_string();
             }
         }
         lemma

@@ -366,6 +366,11 @@ fn a_final_e_cut_by_the_rules_is_restored_for_the_dictionarys_verb() {
     let t = model().annotate(&w);
     assert_eq!(t.lemma(at(&w, "toppled")), "topple");
     assert_eq!(t.lemma(at(&w, "shuffled")), "shuffle");
+    // And one the rules added is cut: "rioted" is not "riote" (as "voted" is "vote").
+    let w = words("Prisoners rioted at the jail and voted to strike.");
+    let t = model().annotate(&w);
+    assert_eq!(t.lemma(at(&w, "rioted")), "riot");
+    assert_eq!(t.lemma(at(&w, "voted")), "vote");
 }
 
 #[test]

@@ -338,7 +338,8 @@ pub fn find(
                         if !targetless || unnamed_actor || !may_lack_target(p) {
                             continue;
                         }
-                        if !done_alone(cx, p, (t, end)) {
+                        // (A frame's words run to its noun.)
+                        if !done_alone(cx, p, (t, shown_end.unwrap_or(end))) {
                             continue;
                         }
                         if mode(cx, t, t, range.start).is_some() {
@@ -777,9 +778,25 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
             });
         // "demanded a truce before allowing aid convoys": what one will do only once one's
         // demand is met has not been done.
-        let held_back = tree.relation(at) == "advcl"
+        // So has what someone waits for in the present tense ("opposed the deployment
+        // until their demands *are met*"; not "fought until the army withdrew").
+        let present = |v: usize| {
+            matches!(tree.xpos(v), "VBP" | "VBZ")
+                || tree.children(v).any(|a| {
+                    matches!(tree.relation(a), "aux" | "aux:pass")
+                        && matches!(tree.xpos(a), "VBP" | "VBZ")
+                })
+        };
+        // (The parse may make "until" its subject's preposition.)
+        let until = tree.has_mark(at, "until")
+            || tree.subject(at).is_some_and(|s| {
+                tree.children_by(s, "case")
+                    .any(|c| tree.lemma(c).eq_ignore_ascii_case("until"))
+            });
+        let held_back = (tree.relation(at) == "advcl"
             && (tree.has_mark(at, "before") || tree.has_mark(at, "until"))
-            && ASKING.contains(&asking.as_str());
+            && ASKING.contains(&asking.as_str()))
+            || (until && present(at));
         if tried || asked_of_object || held_back {
             return true;
         }
@@ -1801,9 +1818,11 @@ fn is_protest(p: &EventPattern) -> bool {
 }
 
 /// Whether an event of pattern `p` may be coded with no target when the text names none:
-/// protests, and yielding acts that take no object: easing restrictions, a curfew or a
+/// protests; refugees taken in (075, "accepted 20,000 refugees"); and yielding acts that
+/// take no object: easing restrictions, a curfew or a
 /// state of emergency (081x, most often at home: "cancelled restrictions on the use of
-/// Russian"), calling off a protest (082), resigning (0831), demobilising (0873),
+/// Russian"), calling off a protest (082), meeting demands (083, "would not meet the
+/// hostage-takers' demands" is a refusal), resigning (0831), demobilising (0873),
 /// declaring a ceasefire (0871), surrendering (0874); investigations opened (09x,
 /// "launched an investigation into alleged crimes"); demands for political reform, a
 /// leader's removal or rights (104x), which are made of one's own rulers as often as named
@@ -1816,11 +1835,13 @@ fn may_lack_target(p: &EventPattern) -> bool {
     is_protest(p)
         || matches!(
             p.code.as_str(),
-            "081"
+            "075"
+                | "081"
                 | "0811"
                 | "0813"
                 | "0814"
                 | "082"
+                | "083"
                 | "0831"
                 | "0871"
                 | "0873"
@@ -1846,7 +1867,8 @@ fn may_lack_target(p: &EventPattern) -> bool {
 /// done: a protest done, not only named ([`protest_action`]); an investigation opened,
 /// not every one spoken of ([`OPENING`]: "launched an investigation into alleged
 /// crimes"); a rejection of something asked ("rejected a call", "dismissed an appeal"),
-/// not of whatever is ignored or backtracked on; else any verb.
+/// not of whatever is ignored or backtracked on; refugees or asylum-seekers taken in, not
+/// whatever is harboured; else any verb.
 fn done_alone(cx: &Context, p: &EventPattern, (t, end): (usize, usize)) -> bool {
     if is_protest(p) {
         protest_action(cx, t)
@@ -1854,6 +1876,8 @@ fn done_alone(cx: &Context, p: &EventPattern, (t, end): (usize, usize)) -> bool 
         OPENING.contains(&cx.lower(t))
     } else if p.code.starts_with("12") {
         (t..end).any(|i| ASKED.contains(&cx.lower(i)))
+    } else if p.code == "075" {
+        (t..end).any(|i| cx.lower(i).starts_with("refugee") || cx.lower(i).starts_with("asylum"))
     } else {
         cx.upos(t) == Some("VERB")
     }
@@ -4136,6 +4160,46 @@ mod tests {
             "Hungarian police were beating Roma children, a rights group protested on Friday.",
         );
         assert!(got.iter().all(|e| !e.2.starts_with("14")), "{got:?}");
+    }
+
+    #[test]
+    fn refusing_demands_or_refugees_and_what_waits_until_demands_are_met() {
+        assert!(has(
+            "The Thai government said it would not meet the demands of the protesters.",
+            "THA",
+            "THA",
+            "124"
+        ));
+        assert!(has(
+            "Hungary will not accept any more refugees.",
+            "HUN",
+            "",
+            "121"
+        ));
+        assert!(has(
+            "Germany accepted 20,000 Syrian refugees last year.",
+            "DEU",
+            "SYR",
+            "075"
+        ));
+        // Harbouring is no refugee taken in.
+        let got = events("Vietnam harbors ambitions in the region.");
+        assert!(got.is_empty(), "{got:?}");
+        let got = events(
+            "Malian rebels rejected an Algerian peace plan and said they opposed the deployment of foreign troops until their demands are met.",
+        );
+        assert!(got.iter().any(|e| e.2.starts_with("12")), "{got:?}");
+        assert!(got.iter().all(|e| !e.2.starts_with("08")), "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_oblique_before_a_verb_with_no_subject_is_its_subject() {
+        assert!(has(
+            "Recent Turkish drone strikes, carried out almost daily, have killed at least twenty Syrian soldiers.",
+            "TUR",
+            "SYR",
+            "19"
+        ));
     }
 
     #[test]

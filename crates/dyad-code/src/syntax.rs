@@ -297,6 +297,21 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
 fn unlabelled_subject(tree: &Tree, v: usize) -> Option<usize> {
     tree.children_by(v, "dep")
         .find(|&d| d < v && matches!(tree.upos(d), "NOUN" | "PROPN" | "PRON"))
+        // "Recent US Predator attacks, occurring ..., have killed": a bare oblique before
+        // a finite verb with no subject (not one of time, "obl:unmarked").
+        .or_else(|| {
+            let finite = tree.xpos(v) != "VBG"
+                && tree.children(v).any(|a| tree.relation(a) == "aux")
+                || matches!(tree.xpos(v), "VBD" | "VBZ" | "VBP");
+            tree.children(v)
+                .find(|&d| {
+                    d < v
+                        && tree.deprel(d) == "obl"
+                        && matches!(tree.upos(d), "NOUN" | "PROPN")
+                        && !tree.children(d).any(|c| tree.relation(c) == "case")
+                })
+                .filter(|_| finite)
+        })
 }
 
 /// Verbs that speak of an act done by others, judging or describing it.

@@ -758,7 +758,9 @@ const LED_BODIES: &[&str] = &[
 const STATE_SECTORS: &[&str] = &["GOV", "COP", "MIL", "JUD", "LEG"];
 /// Sectors of people a sentence may name with no country ("demonstrators", "students"),
 /// and the police, who act where they are ("riot police broke up a protest in Minsk");
-/// not troops, who are often abroad.
+/// not troops, who are often abroad. One journalist is local too ("a journalist was killed
+/// in Beirut"); the media named as a group are most often spoken of, not acting ("to
+/// protest the arrests of journalists", "restrictions on radio and television").
 const PEOPLE_SECTORS: &[&str] = &[
     "OPP", "REB", "CVL", "LAB", "EDU", "REF", "AGR", "SET", "HLH", "RAD", "COP",
 ];
@@ -841,7 +843,8 @@ fn local_groups(cx: &Context, mentions: &[Found]) -> Vec<Found> {
             }
             // (One person too: "a prominent journalist has been killed in Beirut".)
             let usable = matches!(role.kind, RoleKind::Group | RoleKind::Person)
-                && PEOPLE_SECTORS.contains(&role.sector.as_str())
+                && (PEOPLE_SECTORS.contains(&role.sector.as_str())
+                    || (role.sector == "MED" && role.kind == RoleKind::Person))
                 && !(t..end).any(covered)
                 && !cx.in_quote(t)
                 && (t == range.start || !cx.is_capitalised(t))
@@ -1318,14 +1321,45 @@ fn coordinated(cx: &Context, prev_end: usize, t: usize) -> bool {
         && (prev_end..t).all(|i| matches!(cx.lower(i), "and" | "," | "or"))
 }
 
-/// A capital right after a preposition of place is a location.
+/// A capital right after a preposition of place is a location, past determiners and
+/// adjectives ("in war-torn Kabul", "of mostly Christian eastern Beirut"); so is one that
+/// "of" ties to a part of it ("a residential sector of eastern Beirut", "the outskirts of
+/// Kabul").
 fn is_locative(cx: &Context, t: usize) -> bool {
     let mut p = t;
-    while p > 0 && DETERMINERS.contains(&cx.lower(p - 1)) {
+    while p > 0
+        && (DETERMINERS.contains(&cx.lower(p - 1))
+            || cx.upos(p - 1) == Some("ADJ")
+            || BEFORE_A_REGION.contains(&cx.lower(p - 1))
+            || matches!(cx.lower(p - 1), "mostly" | "largely" | "predominantly"))
+    {
         p -= 1;
     }
-    p > 0 && LOCATIVES.contains(&cx.lower(p - 1))
+    p > 0
+        && (LOCATIVES.contains(&cx.lower(p - 1))
+            || (cx.lower(p - 1) == "of" && p >= 2 && AREA_NOUNS.contains(&cx.lower(p - 2))))
 }
+
+/// Parts of a city or country: "the outskirts *of* Kabul" is a place.
+const AREA_NOUNS: &[&str] = &[
+    "sector",
+    "district",
+    "districts",
+    "suburb",
+    "suburbs",
+    "outskirts",
+    "part",
+    "parts",
+    "area",
+    "areas",
+    "centre",
+    "center",
+    "streets",
+    "heart",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+];
 
 /// The preposition governing a mention starting at token `t`, if any (skipping determiners).
 pub(crate) fn governing_preposition<'c>(cx: &'c Context, t: usize) -> Option<&'c str> {
@@ -1831,6 +1865,23 @@ mod tests {
         // A capital names its country too.
         let got = codes("Militias fought in Tripoli and Beirut.", "2000-01-01");
         assert!(got.contains(&pair("Tripoli", "LBN")), "{got:?}");
+    }
+
+    #[test]
+    fn a_capital_in_a_phrase_of_place_is_a_place() {
+        for text in [
+            "Shells fell on a residential district of mostly Christian eastern Beirut.",
+            "Fighting raged on the outskirts of Kabul.",
+            "Bombs exploded in war-torn Mogadishu.",
+        ] {
+            let actors =
+                crate::code_document(crate::test_document(text), &Lexicon::builtin()).actors;
+            assert!(!actors.is_empty(), "{text}");
+            assert!(
+                actors.iter().all(|a| a.actor.kind == ActorKind::Place),
+                "{text}: {actors:?}"
+            );
+        }
     }
 
     #[test]

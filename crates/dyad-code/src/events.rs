@@ -4203,6 +4203,16 @@ mod tests {
     }
 
     #[test]
+    fn a_journalist_killed_in_a_part_of_a_city_is_that_citys() {
+        assert!(has(
+            "A prominent opposition journalist has been killed in a car bomb explosion in a residential district of western Kabul.",
+            "AFG",
+            "AFG",
+            "183"
+        ));
+    }
+
+    #[test]
     fn no_event_without_both_actors_or_inside_quotes() {
         assert!(events("The summit ended.").is_empty());
         assert!(events("Putin said: “We will hold talks with China.”").is_empty());

@@ -372,6 +372,7 @@ impl Model {
         self.repair_false_passives(&tags, &lemmas, &mut arcs);
         self.repair_reporting_subjects(&tags, &lemmas, &mut arcs);
         self.repair_auxiliaries_on_nouns(&tags, &mut arcs);
+        self.repair_reduced_relatives(&tags, &mut arcs);
         Tree::new(self, tags, arcs.heads, arcs.labels, lemmas)
     }
 
@@ -451,6 +452,53 @@ impl Model {
             self.rehang(arcs, noun, v, (0..v).filter(|&d| d != v));
             arcs.heads[noun] = v + 1;
             arcs.labels[noun] = obj;
+        }
+    }
+
+    /// A reduced relative clause the parser read as a clause of its own, with the noun it
+    /// describes for its subject ("A newspaper *based* in Beirut has violated a ban":
+    /// `newspaper` nsubj of `based`, `based` advcl of `violated`, which has no subject): a
+    /// participle with no auxiliary before a finite verb with no subject of its own
+    /// describes that noun, and the noun is the verb's subject.
+    fn repair_reduced_relatives(&self, tags: &[u16], arcs: &mut Arcs) {
+        let n = tags.len();
+        for p in 1..n {
+            let h = arcs.heads[p];
+            // (Tagged VBN, or VBD where the tagger took the participle for a past tense:
+            // "Soldiers *stationed* near the border have fired".)
+            if !matches!(self.tag_name(tags[p]).1, "VBN" | "VBD")
+                || self.label_name(arcs.labels[p]) != "advcl"
+                || h == 0
+                || h - 1 <= p
+            {
+                continue;
+            }
+            let h = h - 1;
+            let heads = &arcs.heads;
+            let labels = &arcs.labels;
+            let has_dep = |w: usize, f: &dyn Fn(usize, &str) -> bool| {
+                (0..n).any(|d| heads[d] == w + 1 && f(d, self.label_name(labels[d])))
+            };
+            let Some(noun) = (0..p).find(|&d| {
+                heads[d] == p + 1
+                    && self.label_name(labels[d]).starts_with("nsubj")
+                    && matches!(self.tag_name(tags[d]).0, "NOUN" | "PROPN")
+            }) else {
+                continue;
+            };
+            let finite_head = self.tag_name(tags[h]).0 == "VERB"
+                && (matches!(self.tag_name(tags[h]).1, "VBD" | "VBZ" | "VBP")
+                    || has_dep(h, &|_, l| l == "aux"));
+            if !finite_head
+                || has_dep(p, &|_, l| l.starts_with("aux"))
+                || has_dep(h, &|_, l| l.starts_with("nsubj") || l == "expl")
+            {
+                continue;
+            }
+            arcs.heads[noun] = h + 1;
+            arcs.labels[noun] = self.parser.label_index("nsubj");
+            arcs.heads[p] = noun + 1;
+            arcs.labels[p] = self.parser.label_index("acl");
         }
     }
 

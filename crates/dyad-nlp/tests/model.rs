@@ -192,6 +192,30 @@ fn only_be_and_get_make_a_passive() {
 }
 
 #[test]
+fn a_reduced_relative_describes_its_noun_and_the_noun_is_the_verbs_subject() {
+    for (text, noun, participle, verb) in [
+        (
+            "A charity based in Nairobi has criticised the new law.",
+            "charity",
+            "based",
+            "criticised",
+        ),
+        (
+            "Soldiers stationed near the border have fired on protesters.",
+            "Soldiers",
+            "stationed",
+            "fired",
+        ),
+    ] {
+        let w = words(text);
+        let t = model().annotate(&w);
+        let (n, p, v) = (at(&w, noun), at(&w, participle), at(&w, verb));
+        assert_eq!((t.head(n), t.relation(n)), (Some(v), "nsubj"), "{text}");
+        assert_eq!((t.head(p), t.relation(p)), (Some(n), "acl"), "{text}");
+    }
+}
+
+#[test]
 fn a_closing_reporting_clause_keeps_its_subject() {
     let w = words(
         "Iran has trained more than 500 computer hackers capable of cyber warfare against Israel, Israel's defense ministry said Monday.",

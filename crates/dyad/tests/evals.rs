@@ -100,13 +100,13 @@ fn events_f1(stdout: &str, set: &str, row: &str) -> f64 {
 #[test]
 #[ignore = "reads ../shared/bench/events"]
 fn event_scores_hold() {
-    // Floors just under the levels reached in session 9 (docs/events.md); issue 6 asks for
-    // 0.85 (PETRARCH2) and 0.75 (PLOVER, countries).
+    // Floors just under the levels reached in session 10 (docs/events.md); issue 6 asks for
+    // 0.85 (PETRARCH2), 0.75 (PLOVER, countries) and 0.85 (PLOVER type).
     let stdout = eval(&["events", "../shared/bench/events"]);
     let petrarch = events_f1(&stdout, "PETRARCH2 gold", "root + source and target");
     let plover = events_f1(&stdout, "PLOVER gold", "root + source and target");
     let plover_type = events_f1(&stdout, "PLOVER gold", "type only");
     assert!(petrarch >= 0.84, "{stdout}");
-    assert!(plover >= 0.75, "{stdout}");
-    assert!(plover_type >= 0.80, "{stdout}");
+    assert!(plover >= 0.76, "{stdout}");
+    assert!(plover_type >= 0.85, "{stdout}");
 }

@@ -2036,12 +2036,26 @@ const PEOPLE: &[&str] = &[
     "pensioners",
     "women",
     "mourners",
+    "supporters",
+    "followers",
+    "activists",
+    "opponents",
+    "teachers",
+    "traders",
 ];
 
-/// Whether the words just before a protest trigger at `t` name people only generally
-/// ("hundreds of thousands of people blocked", "angry crowds marched").
+/// Whether the words just before a protest trigger at `t`, back to the verb or comma
+/// before them, name people only generally ("hundreds of thousands of people blocked",
+/// "angry crowds marched", "about 200 supporters of the former president blocked").
 fn people_before(cx: &Context, t: usize, first: usize) -> bool {
-    (t.saturating_sub(3).max(first)..t).any(|i| PEOPLE.contains(&cx.lower(i)))
+    (t.saturating_sub(8).max(first)..t)
+        .rev()
+        // (A participle after a determiner describes: "the *jailed* mayor".)
+        .take_while(|&i| {
+            let describes = i > first && DETERMINERS.contains(&cx.lower(i - 1));
+            (describes || !matches!(cx.upos(i), Some("VERB" | "AUX"))) && cx.lower(i) != ","
+        })
+        .any(|i| PEOPLE.contains(&cx.lower(i)))
 }
 
 /// Prepositions of where a protest happens.
@@ -4210,6 +4224,23 @@ mod tests {
             "AFG",
             "183"
         ));
+    }
+
+    #[test]
+    fn people_named_only_generally_protest_where_they_are() {
+        assert!(has(
+            "About 300 supporters of the jailed mayor blocked roads in Ankara on Monday.",
+            "TUR",
+            "",
+            "144"
+        ));
+        // An opposition coalition acts in the country its sentence happens in, and agreeing
+        // to put off a protest is the intent to ease dissent.
+        let got = events("The opposition coalition agreed to postpone the rally in Tbilisi.");
+        assert!(
+            got.iter().any(|e| e.0 == "GEOOPP" && e.2 == "0352"),
+            "{got:?}"
+        );
     }
 
     #[test]

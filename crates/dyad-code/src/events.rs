@@ -763,9 +763,12 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
                 ));
         // "in his bid to secure security guarantees", "an attempt to end the war": what
         // is tried has not happened.
+        // (An attempt on someone's life is an act of its own, CAMEO 185: see
+        // `attempted_assassination`.)
         let tried = matches!(tree.relation(at), "acl" | "xcomp")
             && tree.upos(h) == "NOUN"
-            && matches!(asking.as_str(), "bid" | "attempt" | "effort");
+            && matches!(asking.as_str(), "bid" | "attempt" | "effort")
+            && !attempted_assassination(tree, at);
         // "dismissed an appeal from the president to lay down their arms": the parse may
         // hang what is asked on the verb whose object the asking noun is.
         let asked_of_object = to_clause
@@ -820,6 +823,23 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
         at = h;
     }
     false
+}
+
+/// Whether sentence word `w` is an assassination tried or plotted ("an attempt by Chechen
+/// rebels *to assassinate* the minister", "a plot to kill the president"): CAMEO codes
+/// the attempt itself (185).
+fn attempted_assassination(tree: &dyad_nlp::Tree, w: usize) -> bool {
+    matches!(
+        tree.lemma(w).to_lowercase().as_str(),
+        "assassinate" | "kill" | "murder"
+    ) && matches!(tree.relation(w), "acl" | "xcomp")
+        && tree.has_mark(w, "to")
+        && tree.head(w).is_some_and(|h| {
+            matches!(
+                tree.lemma(h).to_lowercase().as_str(),
+                "attempt" | "bid" | "plot" | "try" | "effort"
+            )
+        })
 }
 
 /// Whether the trigger at token `t` is in a clause demanded by the word order alone: a
@@ -968,6 +988,14 @@ fn code_and_mode<'p>(
         })
     {
         code = "030";
+    }
+    // "an attempt by Chechen rebels to assassinate the minister": the attempt (185).
+    if root_of(code) == Some(18)
+        && parsed
+            .zip(head)
+            .is_some_and(|(tree, w)| attempted_assassination(tree, w))
+    {
+        code = "185";
     }
     // "Hezbollah guerrillas killed the deputy chief": a killing by an irregular armed
     // group is unconventional violence, killing by physical assault (1823), as CAMEO
@@ -4241,6 +4269,25 @@ mod tests {
             got.iter().any(|e| e.0 == "GEOOPP" && e.2 == "0352"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn an_attempt_on_a_life_is_an_act_and_by_names_who_made_it() {
+        assert!(has(
+            "An attempt by Chechen rebels to assassinate the Russian defence minister was thwarted in Moscow.",
+            "RUS",
+            "RUS",
+            "185"
+        ));
+        assert!(has(
+            "A move by Moscow to cut gas supplies to Ukraine angered Kyiv.",
+            "RUS",
+            "UKR",
+            "16"
+        ));
+        // Other attempts are still only tried.
+        let got = events("An attempt by Egypt to mediate between Israel and Hamas failed.");
+        assert!(got.iter().all(|e| !e.2.starts_with("04")), "{got:?}");
     }
 
     #[test]

@@ -284,7 +284,16 @@ fn subject_of(tree: &Tree, v: usize) -> Option<(usize, bool)> {
                     .find(|&(_, case)| case == Some("by"))
                     .map(|(w, _)| (w, false));
             }
-            "acl" => return Some((h, false)),
+            // "an attempt *by Chechen rebels* to assassinate", "a move by Moscow to cut
+            // gas supplies": the one "by" names does what the noun's clause says.
+            "acl" => {
+                let by = tree
+                    .obliques(h)
+                    .into_iter()
+                    .find(|&(w, case)| case == Some("by") && w < at)
+                    .map(|(w, _)| w);
+                return Some((by.unwrap_or(h), false));
+            }
             _ => return None,
         }
     }
@@ -963,13 +972,25 @@ pub(crate) fn arguments<'f>(
     } else {
         // Nominal trigger: an actor-naming possessor or modifier, else the light verb's
         // subject.
+        // (Or the one "by" names, as a passive's agent: "an attempt *by Chechen rebels* to
+        // assassinate", "the killing of three villagers by the army"; asks are read
+        // below.)
+        let asks = matches!(p.code.get(..2), Some("10" | "02"));
         let own = tree
             .children(h)
             .filter(|&d| {
                 matches!(tree.deprel(d), "nmod:poss" | "compound" | "amod")
                     && !at.at_word_only(d).is_empty()
             })
-            .last();
+            .last()
+            .or_else(|| {
+                tree.obliques(h)
+                    .into_iter()
+                    .find(|&(w, case)| {
+                        !asks && case == Some("by") && !at.with_conjuncts(w).is_empty()
+                    })
+                    .map(|(w, _)| w)
+            });
         // "gave the Ivory Coast 5 million dollars of aid": the amount stands in for the aid.
         let phrase = match tree.head(h) {
             Some(m)
@@ -995,7 +1016,6 @@ pub(crate) fn arguments<'f>(
         }
         // "refused to respond to a demand from the US President": an ask made by someone
         // named after "from" or "by" is theirs, made of whoever the clause is about.
-        let asks = matches!(p.code.get(..2), Some("10" | "02"));
         let asker = tree
             .obliques(h)
             .into_iter()

@@ -32,7 +32,7 @@
 use std::collections::BTreeSet;
 
 use dyad_lexicon::{EventPattern, Surface, Target};
-use dyad_model::{ActorKind, DateSource, DateValue, Event, Evidence, Mode, cameo};
+use dyad_model::{ActorKind, DateSource, DateValue, Event, Evidence, Mode, TokenKind, cameo};
 
 use crate::actors::{Found, governing_preposition};
 use crate::context::{Context, DETERMINERS};
@@ -156,6 +156,25 @@ pub fn find(
                 let w = end - 1 - range.start;
                 tree.relation(w) == "nmod" && head_is(tree, w, TOPICS)
             }) {
+                t = end;
+                continue;
+            }
+            // "in the context of *Cold War* rivalries": a nominal trigger written as a name,
+            // in a sentence that is not written in title case, names a period or a past
+            // event, not an act.
+            if end > t + 1
+                && t > range.start
+                && (t..end).all(|i| cx.is_capitalised(i) && cx.upos(i) != Some("VERB"))
+                && {
+                    let words = range
+                        .clone()
+                        .filter(|&i| cx.kind(i) == Some(TokenKind::Word));
+                    let (caps, all) = words.fold((0, 0), |(c, a), i| {
+                        (c + usize::from(cx.is_capitalised(i)), a + 1)
+                    });
+                    caps * 2 < all
+                }
+            {
                 t = end;
                 continue;
             }
@@ -4288,6 +4307,21 @@ mod tests {
         // Other attempts are still only tried.
         let got = events("An attempt by Egypt to mediate between Israel and Hamas failed.");
         assert!(got.iter().all(|e| !e.2.starts_with("04")), "{got:?}");
+    }
+
+    #[test]
+    fn a_trigger_written_as_a_name_is_a_period_not_an_act() {
+        let got = events(
+            "The book is set in the context of Cold War rivalries between the United States and the Soviet Union.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+        // A headline in title case keeps its event.
+        assert!(has(
+            "US Imposes New Sanctions On Russia Over Ukraine",
+            "USA",
+            "RUS",
+            "16"
+        ));
     }
 
     #[test]

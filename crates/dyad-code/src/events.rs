@@ -1438,8 +1438,8 @@ fn threat_code(code: &str) -> Option<&'static str> {
         // Pulling out troops, peacekeepers or inspectors unless something is done.
         ("08", c) if c.starts_with("087") => "136",
         ("16", _) => "131",
-        (_, "1724") => "1323",
-        (_, "1723") => "1324",
+        (_, "1723") => "1323",
+        (_, "1724") => "1324",
         ("17", c) if c.starts_with("172") => "132",
         ("17", c) if c.starts_with("173") || c.starts_with("175") => "137",
         ("17", _) => "130",
@@ -1874,8 +1874,10 @@ fn is_protest(p: &EventPattern) -> bool {
 /// "launched an investigation into alleged crimes"); demands for political reform, a
 /// leader's removal or rights (104x), which are made of one's own rulers as often as named
 /// ("demanded immediate elections"); a call or plan rejected (120, "rejected a call for
-/// its forces to be deployed"); patrols ordered (153); peacekeepers pulled out (1661); and
-/// protests banned or broken up (1721, 175), whose protesters go unnamed as often as not.
+/// its forces to be deployed"); patrols ordered (153); peacekeepers pulled out (1661);
+/// protests banned or broken up (1721, 175), whose protesters go unnamed as often as not;
+/// and a curfew, martial law or a state of emergency imposed (1723, 1724), on one's own
+/// people.
 /// The target-less reading of some of these asks more of the trigger: see
 /// [`done_alone`].
 fn may_lack_target(p: &EventPattern) -> bool {
@@ -1906,6 +1908,8 @@ fn may_lack_target(p: &EventPattern) -> bool {
                 | "153"
                 | "1661"
                 | "1721"
+                | "1723"
+                | "1724"
                 | "175"
         )
 }
@@ -4307,6 +4311,31 @@ mod tests {
         // Other attempts are still only tried.
         let got = events("An attempt by Egypt to mediate between Israel and Hamas failed.");
         assert!(got.iter().all(|e| !e.2.starts_with("04")), "{got:?}");
+    }
+
+    #[test]
+    fn emergency_rule_at_home_names_no_target_and_its_threat_is_its_own() {
+        assert!(has(
+            "The Peruvian government declared a state of emergency on Monday.",
+            "PER",
+            "",
+            "1724"
+        ));
+        assert!(has(
+            "The Thai government said it is prepared to impose martial law.",
+            "THA",
+            "",
+            "1324"
+        ));
+        assert!(has(
+            "The Thai government will impose a curfew in Bangkok.",
+            "THA",
+            "THA",
+            "1323"
+        ));
+        // A state of emergency only spoken of is no act.
+        let got = events("Thousands of Peruvians fled during the state of emergency.");
+        assert!(got.iter().all(|e| !e.2.starts_with("17")), "{got:?}");
     }
 
     #[test]

@@ -4339,6 +4339,22 @@ mod tests {
     }
 
     #[test]
+    fn an_object_moved_after_an_as_phrase_is_still_the_target() {
+        assert!(has(
+            "Poland condemned as unacceptable Russia's decision to expel its diplomats.",
+            "POL",
+            "RUS",
+            "111"
+        ));
+        assert!(has(
+            "Hungary on Friday denounced as a crime Romania's treatment of ethnic Hungarian students.",
+            "HUN",
+            "ROU",
+            "111"
+        ));
+    }
+
+    #[test]
     fn a_trigger_written_as_a_name_is_a_period_not_an_act() {
         let got = events(
             "The book is set in the context of Cold War rivalries between the United States and the Soviet Union.",

@@ -1136,6 +1136,17 @@ pub(crate) fn arguments<'f>(
                         }
                         targets.extend(found);
                     }
+                    // "denounced as an ugly crime Serbia's suppression of ...": the object
+                    // the parse took into the "as" phrase is whose its last noun is.
+                    if targets.is_empty() && matches!(p.code.get(..2), Some("11" | "12")) {
+                        for (w, case) in tree.obliques(h) {
+                            if case == Some("as") {
+                                for d in tree.children_by(w, "nmod:poss") {
+                                    targets.extend(at.with_conjuncts(d));
+                                }
+                            }
+                        }
+                    }
                 } else {
                     // A nominal trigger's "object": "sanctions against Iran", "invasion of
                     // Ukraine".

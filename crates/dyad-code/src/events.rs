@@ -800,7 +800,7 @@ fn unrealized(tree: &dyad_nlp::Tree, w: usize) -> bool {
             });
         // "demanded a truce before allowing aid convoys": what one will do only once one's
         // demand is met has not been done.
-        // So has what someone waits for in the present tense ("opposed the deployment
+        // Nor has what someone waits for in the present tense ("opposed the deployment
         // until their demands *are met*"; not "fought until the army withdrew").
         let present = |v: usize| {
             matches!(tree.xpos(v), "VBP" | "VBZ")

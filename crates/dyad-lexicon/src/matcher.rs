@@ -2,7 +2,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use crate::Surface;
 
@@ -23,7 +25,8 @@ const COMMON_WORDS: &[&str] = &[
 
 #[derive(Debug)]
 pub(crate) struct Matcher {
-    automaton: Option<AhoCorasick>,
+    /// Every form's key, matched from a given start only (see [`Matcher::find`]).
+    automaton: Option<NFA>,
     /// Every surface form, exactly as the lexicon writes it.
     forms: Vec<String>,
     /// Whether a form may also match in other letter case ("obama", "iSrael"): names of
@@ -54,7 +57,7 @@ impl Matcher {
             by_key.entry(f.to_ascii_lowercase()).or_default().push(i);
         }
         let (keys, groups): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
-        let automaton = AhoCorasick::builder()
+        let automaton = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&keys)
@@ -127,34 +130,66 @@ impl Matcher {
             })
     }
 
+    /// Every name in `text`, leftmost first and longest at each place, that is a whole word
+    /// written in a case its form allows.
+    ///
+    /// A name can only start where no letter or digit comes before it, so the automaton
+    /// is run anchored from each such place and walks only as far as some name's spelling
+    /// goes on: a few bytes per word, near the automaton's start, instead of a walk of
+    /// every byte through failure transitions spread over the whole automaton, which
+    /// missed the cache. A name that is rejected (not ending a word, or in the wrong case)
+    /// hides no shorter one from the same place, as in an unanchored leftmost-longest
+    /// search.
     pub(crate) fn find<'l>(&'l self, text: &str) -> Vec<LexMatch<'l>> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        let mut pos = 0;
-        // A match that is rejected (not a whole word, or in the wrong case) must not hide a
-        // shorter one that starts after it: search again from the next character.
-        while let Some(m) = ac.find(aho_corasick::Input::new(text).range(pos..)) {
-            let found = &text[m.start()..m.end()];
-            let form = is_boundary(text, m.start(), m.end())
-                .then(|| self.form_for(m.pattern().as_usize(), found))
-                .flatten();
-            match form {
-                Some(f) => {
-                    out.push(LexMatch {
-                        start: m.start(),
-                        end: m.end(),
-                        surfaces: &self.meanings[f],
-                    });
-                    pos = m.end();
-                }
-                None => {
-                    pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        let Some(ac) = &self.automaton else {
+            return out;
+        };
+        let Ok(start) = ac.start_state(Anchored::Yes) else {
+            return out;
+        };
+        let bytes = text.as_bytes();
+        let mut resume = 0;
+        let mut after_word = false;
+        for (p, c) in text.char_indices() {
+            let may_start = !after_word && p >= resume;
+            after_word = c.is_alphanumeric();
+            if !may_start {
+                continue;
+            }
+            let mut sid = start;
+            let mut longest = None;
+            for (k, &b) in bytes[p..].iter().enumerate() {
+                sid = ac.next_state(Anchored::Yes, sid, b);
+                if ac.is_special(sid) {
+                    if ac.is_dead(sid) {
+                        break;
+                    }
+                    // A state also holds the matches of names that end here but start
+                    // later ("uman" at the end of "human"): only those starting at `p`.
+                    if ac.is_match(sid) {
+                        let end = p + k + 1;
+                        longest = (0..ac.match_len(sid))
+                            .map(|i| ac.match_pattern(sid, i))
+                            .find(|&pid| ac.pattern_len(pid) == end - p)
+                            .map(|pid| (pid, end))
+                            .or(longest);
+                    }
                 }
             }
-            if pos >= text.len() {
-                break;
+            let Some((pattern, end)) = longest else {
+                continue;
+            };
+            let form = is_boundary(text, p, end)
+                .then(|| self.form_for(pattern.as_usize(), &text[p..end]))
+                .flatten();
+            if let Some(f) = form {
+                out.push(LexMatch {
+                    start: p,
+                    end,
+                    surfaces: &self.meanings[f],
+                });
+                resume = end;
             }
         }
         out
@@ -277,6 +312,18 @@ mod tests {
                 .map(|(i, p)| (p.to_string(), vec![Surface::CountryName(i)]))
                 .collect(),
         )
+    }
+
+    #[test]
+    fn a_name_inside_a_word_is_no_name() {
+        let mt = m(&["Uman", "Oman", "Human Rights Watch"]);
+        let text = "the human cost, Romania and Omani ports; Human Rights Watch and Oman.";
+        let got: Vec<&str> = mt
+            .find(text)
+            .iter()
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(got, ["Human Rights Watch", "Oman"]);
     }
 
     #[test]

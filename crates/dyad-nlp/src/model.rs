@@ -18,7 +18,7 @@ use crate::parser::{self, Arcs, Input, ParseExample, Parser, Rng};
 use crate::perceptron::{Dense, IdMap, Weights};
 use crate::table::Table;
 use crate::tagger::{self, Tagger, WordKeys};
-use crate::tree::Tree;
+use crate::tree::{Lemmas, Tree};
 use crate::wordclass::WordClasses;
 
 const MAGIC: &[u8; 8] = b"DYADNLP\0";
@@ -304,7 +304,7 @@ impl Model {
     /// "controlled" → "control"; but "called" → "call"), and a final "e" restored or cut
     /// when only the dictionary's verb has or lacks one ("toppled" → "topple", "rioted" →
     /// "riot").
-    fn lemma(&self, form: &str, tag: u16) -> String {
+    pub(crate) fn lemma(&self, form: &str, tag: u16) -> String {
         let upos = self.tagger.upos(tag);
         let lemma = self.lemmatizer.lemma(form, upos, self.tagger.xpos(tag));
         if upos != "VERB" {
@@ -364,11 +364,7 @@ impl Model {
             })
             .collect();
         let mut arcs = self.parser.parse(&input);
-        let lemmas: Vec<String> = forms
-            .iter()
-            .zip(&tags)
-            .map(|(f, &t)| self.lemma(f, t))
-            .collect();
+        let lemmas = Lemmas::new(forms);
         self.repair_false_passives(&tags, &lemmas, &mut arcs);
         self.repair_reporting_subjects(&tags, &lemmas, &mut arcs);
         self.repair_auxiliaries_on_nouns(&tags, &mut arcs);
@@ -380,7 +376,7 @@ impl Model {
     /// hackers capable of cyber warfare, *South Korea's defense ministry* said", read as an
     /// apposition of "hackers"): a verb of saying with no subject takes the noun phrase
     /// right before it, after a comma, as its subject.
-    fn repair_reporting_subjects(&self, tags: &[u16], lemmas: &[String], arcs: &mut Arcs) {
+    fn repair_reporting_subjects(&self, tags: &[u16], lemmas: &Lemmas, arcs: &mut Arcs) {
         let n = tags.len();
         for v in 2..n {
             if self.tag_name(tags[v]).0 != "VERB"
@@ -388,7 +384,7 @@ impl Model {
                     "say", "tell", "report", "announce", "add", "state", "confirm", "warn",
                 ]
                 .iter()
-                .any(|w| lemmas[v].eq_ignore_ascii_case(w))
+                .any(|w| lemmas.get(self, tags, v).eq_ignore_ascii_case(w))
                 || (0..n).any(|d| {
                     arcs.heads[d] == v + 1 && self.label_name(arcs.labels[d]).starts_with("nsubj")
                 })
@@ -534,7 +530,7 @@ impl Model {
     /// Palestinians *reject* proposed Israeli changes"): only "be" and "get" make a
     /// passive, so the verb heads the clause and the participle describes the noun after
     /// it, which is the verb's object.
-    fn repair_false_passives(&self, tags: &[u16], lemmas: &[String], arcs: &mut Arcs) {
+    fn repair_false_passives(&self, tags: &[u16], lemmas: &Lemmas, arcs: &mut Arcs) {
         let n = tags.len();
         for x in 0..n.saturating_sub(1) {
             let v = x + 1;
@@ -542,7 +538,7 @@ impl Model {
                 || self.label_name(arcs.labels[x]) != "aux:pass"
                 || ["be", "get", "become"]
                     .iter()
-                    .any(|w| lemmas[x].eq_ignore_ascii_case(w))
+                    .any(|w| lemmas.get(self, tags, x).eq_ignore_ascii_case(w))
                 || !matches!(self.tag_name(tags[x]).1, "VBD" | "VBP" | "VBZ")
                 || self.tag_name(tags[v]).1 != "VBN"
             {

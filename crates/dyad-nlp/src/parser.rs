@@ -555,9 +555,17 @@ impl Parser {
         let mut scores = [0.0f32; 4];
         let mut label_scores = vec![0.0f32; self.labels.len()];
         while !state.done() {
-            state.features(&mut feats);
-            self.moves.score(&feats, &mut scores);
-            let Some(kind) = best(&scores, |k| state.allowed(k)) else {
+            // Where only one transition is allowed (an empty stack must shift), scoring
+            // could not change the choice.
+            let allowed = [SHIFT, REDUCE, LEFT, RIGHT].map(|k| state.allowed(k));
+            let kind = if allowed.iter().filter(|&&a| a).count() == 1 {
+                allowed.iter().position(|&a| a)
+            } else {
+                state.features(&mut feats);
+                self.moves.score(&feats, &mut scores);
+                best(&scores, |k| allowed[k])
+            };
+            let Some(kind) = kind else {
                 break;
             };
             let label = if kind >= LEFT {

@@ -4,7 +4,51 @@
 //! with their subtypes (`nsubj:pass`, `obl:agent`, `acl:relcl`); the helpers compare on
 //! the universal part where a subtype does not matter.
 
+use std::cell::OnceCell;
+
 use crate::model::Model;
+
+/// A sentence's lemmas, each made from its word form and tag the first time it is asked
+/// for: event coding reads the lemmas of a few words per sentence, and lemmatising every
+/// word of every parsed sentence was a twentieth of the whole pipeline's time.
+#[derive(Clone, Debug)]
+pub(crate) struct Lemmas {
+    /// The word forms end to end, and where each ends.
+    forms: String,
+    ends: Vec<usize>,
+    lemmas: Vec<OnceCell<String>>,
+}
+
+impl Lemmas {
+    pub(crate) fn new(forms: &[&str]) -> Lemmas {
+        let mut joined = String::with_capacity(forms.iter().map(|f| f.len()).sum());
+        let ends = forms
+            .iter()
+            .map(|f| {
+                joined.push_str(f);
+                joined.len()
+            })
+            .collect();
+        Lemmas {
+            forms: joined,
+            ends,
+            lemmas: vec![OnceCell::new(); forms.len()],
+        }
+    }
+
+    /// The lemma of word `i`, tagged `tags[i]`; "" past the end.
+    pub(crate) fn get(&self, model: &Model, tags: &[u16], i: usize) -> &str {
+        let (Some(cell), Some(&tag), Some(&end)) =
+            (self.lemmas.get(i), tags.get(i), self.ends.get(i))
+        else {
+            return "";
+        };
+        cell.get_or_init(|| {
+            let start = i.checked_sub(1).map_or(0, |j| self.ends[j]);
+            model.lemma(&self.forms[start..end], tag)
+        })
+    }
+}
 
 /// The analysis of one sentence.
 #[derive(Clone, Debug)]
@@ -14,7 +58,7 @@ pub struct Tree<'m> {
     /// Head of each word: `None` for the root word.
     heads: Vec<Option<usize>>,
     labels: Vec<u16>,
-    lemmas: Vec<String>,
+    lemmas: Lemmas,
 }
 
 impl<'m> Tree<'m> {
@@ -23,7 +67,7 @@ impl<'m> Tree<'m> {
         tags: Vec<u16>,
         heads: Vec<usize>,
         labels: Vec<u16>,
-        lemmas: Vec<String>,
+        lemmas: Lemmas,
     ) -> Tree<'m> {
         Tree {
             model,
@@ -54,7 +98,7 @@ impl<'m> Tree<'m> {
     }
 
     pub fn lemma(&self, i: usize) -> &str {
-        &self.lemmas[i]
+        self.lemmas.get(self.model, &self.tags, i)
     }
 
     /// The head word, or `None` for the sentence's root.
@@ -97,7 +141,7 @@ impl<'m> Tree<'m> {
     /// must"), compared without case.
     pub fn has_mark(&self, i: usize, word: &str) -> bool {
         self.children(i)
-            .any(|m| self.relation(m) == "mark" && self.lemmas[m].eq_ignore_ascii_case(word))
+            .any(|m| self.relation(m) == "mark" && self.lemma(m).eq_ignore_ascii_case(word))
     }
 
     /// The subject of a predicate (active or passive, nominal or clausal).
@@ -124,7 +168,7 @@ impl<'m> Tree<'m> {
         self.children(i)
             .filter(|&d| matches!(self.relation(d), "obl" | "nmod"))
             .map(|d| {
-                let case = self.first_child(d, "case").map(|c| self.lemmas[c].as_str());
+                let case = self.first_child(d, "case").map(|c| self.lemma(c));
                 (d, case)
             })
             .collect()
@@ -138,7 +182,7 @@ impl<'m> Tree<'m> {
             (self.deprel(d) == "obl:agent" || (self.relation(d) == "obl" && self.is_passive(i)))
                 && self
                     .first_child(d, "case")
-                    .is_some_and(|c| self.lemmas[c] == "by")
+                    .is_some_and(|c| self.lemma(c) == "by")
         })
     }
 
@@ -161,7 +205,7 @@ impl<'m> Tree<'m> {
         self.children(i).any(|d| {
             self.deprel(d) == "advmod"
                 && matches!(
-                    self.lemmas[d].to_lowercase().as_str(),
+                    self.lemma(d).to_lowercase().as_str(),
                     "not" | "never" | "n't"
                 )
         })
@@ -171,7 +215,7 @@ impl<'m> Tree<'m> {
     pub fn auxiliaries(&self, i: usize) -> Vec<&str> {
         self.children(i)
             .filter(|&d| self.relation(d) == "aux")
-            .map(|d| self.lemmas[d].as_str())
+            .map(|d| self.lemma(d))
             .collect()
     }
 

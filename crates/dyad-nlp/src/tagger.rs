@@ -527,10 +527,11 @@ impl Tagger {
     /// participle with an object after it within [`PAST_MARGIN`]
     /// ("Israeli tanks *shelled* positions", "The Palestinians *reject* ..."), and tag the
     /// rest of the sentence again after it. A sentence of news has a main verb; the greedy
-    /// tagger, reading left to right, sometimes gives none.
-    pub(crate) fn tag_keys_with_verb(&self, keys: &[WordKeys]) -> Vec<u16> {
-        let tags = self.tag_keys_verbless_fixed(keys);
-        self.coordinated_past(keys, tags)
+    /// tagger, reading left to right, sometimes gives none. `classes` are the words'
+    /// ambiguity classes ([`Tagger::class_of`]).
+    pub(crate) fn tag_classified(&self, keys: &[WordKeys], classes: &[u64]) -> Vec<u16> {
+        let tags = self.tag_keys_verbless_fixed(keys, classes);
+        self.coordinated_past(keys, classes, tags)
     }
 
     /// A participle in -ed right after a noun, with no auxiliary, coordinated with a past
@@ -538,7 +539,7 @@ impl Tagger {
     /// goods"): the greedy tagger, not yet seeing the second verb, read the first as a
     /// participle describing the noun. It is the past tense too; the rest of the sentence
     /// is tagged again after it.
-    fn coordinated_past(&self, keys: &[WordKeys], mut tags: Vec<u16>) -> Vec<u16> {
+    fn coordinated_past(&self, keys: &[WordKeys], classes: &[u64], mut tags: Vec<u16>) -> Vec<u16> {
         let kind = |t: u16| self.kind(t);
         let and = hash_str("and");
         let ed = mix(hash_str("ed"), 2);
@@ -559,32 +560,30 @@ impl Tagger {
             (kind(past) & TO_PAST != 0).then_some((i, past))
         });
         if let Some((i, past)) = fix {
-            let classes: Vec<u64> = keys.iter().map(|k| self.class_of(k)).collect();
             let base_verb = (0..self.tags.len() as u16).find(|&t| kind(t) & BASE_VERB != 0);
             tags.truncate(i);
             tags.push(past);
-            self.decode(keys, &classes, &mut tags, None, base_verb);
+            self.decode(keys, classes, &mut tags, None, base_verb);
         }
         tags
     }
 
-    /// [`Tagger::tag_keys_with_verb`] before the coordinated past tense is read.
-    fn tag_keys_verbless_fixed(&self, keys: &[WordKeys]) -> Vec<u16> {
+    /// [`Tagger::tag_classified`] before the coordinated past tense is read.
+    fn tag_keys_verbless_fixed(&self, keys: &[WordKeys], classes: &[u64]) -> Vec<u16> {
         let kind = |t: u16| self.kind(t);
         let base_verb = (0..self.tags.len() as u16).find(|&t| kind(t) & BASE_VERB != 0);
         let finite_tags: Vec<u16> = (0..self.tags.len() as u16)
             .filter(|&t| kind(t) & (TO_PAST | TO_PRESENT) != 0)
             .collect();
-        let classes: Vec<u64> = keys.iter().map(|k| self.class_of(k)).collect();
         let mut tags: Vec<u16> = Vec::with_capacity(keys.len());
         if finite_tags.len() < 3 || keys.len() < MIN_VERB_SENTENCE {
-            self.decode(keys, &classes, &mut tags, None, base_verb);
+            self.decode(keys, classes, &mut tags, None, base_verb);
             return tags;
         }
         let mut gaps = Vec::with_capacity(keys.len());
         self.decode(
             keys,
-            &classes,
+            classes,
             &mut tags,
             Some((&finite_tags, &mut gaps)),
             base_verb,
@@ -642,7 +641,7 @@ impl Tagger {
         if let Some((i, _, v)) = candidate {
             tags.truncate(i);
             tags.push(v);
-            self.decode(keys, &classes, &mut tags, None, base_verb);
+            self.decode(keys, classes, &mut tags, None, base_verb);
         }
         tags
     }

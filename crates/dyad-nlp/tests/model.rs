@@ -39,6 +39,32 @@ fn model_file_round_trips_byte_for_byte() {
 }
 
 #[test]
+fn the_word_cache_changes_no_tag() {
+    // The built-in model caches what its tagger reads of each word form; a loaded copy of
+    // the same model works every word out afresh. Both, and the built-in model asked again
+    // (now from its cache), tag and parse alike, on words it knows and words it does not.
+    let copy = Model::from_bytes(&model_file()).expect("loads");
+    for text in [
+        "Russian President Vladimir Putin held talks with Xi Jinping on Wednesday.",
+        "Zorblatt Quixnor, 42, shelled positions near Xanadu-9 and said: \"We won't!\"",
+        "Putin won Xi's support; Putin won.",
+    ] {
+        let w = words(text);
+        let first = model().tagged(&w);
+        assert_eq!(model().tagged(&w), first, "{text}");
+        assert_eq!(copy.tagged(&w), first, "{text}");
+        let (a, b) = (model().annotate(&w), copy.annotate(&w));
+        for i in 0..w.len() {
+            assert_eq!(
+                (a.upos(i), a.head(i), a.relation(i), a.lemma(i)),
+                (b.upos(i), b.head(i), b.relation(i), b.lemma(i)),
+                "{text}: word {i}"
+            );
+        }
+    }
+}
+
+#[test]
 fn damaged_model_files_are_errors() {
     let bytes = model_file();
     assert!(matches!(

@@ -655,16 +655,25 @@ impl Tagger {
     pub fn upos(&self, tag: u16) -> &str {
         self.tags
             .get(usize::from(tag))
-            .and_then(|t| t.split('\t').next())
-            .unwrap_or("X")
+            .map_or("X", |t| split_tag(t).0)
     }
 
     /// XPOS of a joint tag.
     pub fn xpos(&self, tag: u16) -> &str {
         self.tags
             .get(usize::from(tag))
-            .and_then(|t| t.split('\t').nth(1))
+            .and_then(|t| split_tag(t).1)
             .unwrap_or("_")
+    }
+}
+
+/// A joint tag's UPOS and XPOS ("PROPN\tNNP"). A byte loop: tags are a few bytes long, and
+/// the tag names are asked for hundreds of times per sentence.
+#[inline]
+fn split_tag(joint: &str) -> (&str, Option<&str>) {
+    match joint.bytes().position(|b| b == b'\t') {
+        Some(tab) => (&joint[..tab], Some(&joint[tab + 1..])),
+        None => (joint, None),
     }
 }
 

@@ -301,7 +301,7 @@ fn prefetch<T>(p: *const T) {
 }
 
 /// Most features one scoring call looks up at once (more are scored in chunks).
-const CHUNK: usize = 32;
+const CHUNK: usize = 64;
 
 /// Marks a slot whose row is dense (in `Weights::dense`).
 const DENSE: u32 = 1 << 31;

@@ -255,14 +255,20 @@ impl Trainer {
 /// A feature hash and the length of its row.
 pub(crate) type RowKey = (u64, u32);
 
-/// One slot of the frozen table: a feature hash and where its row is. Keeping both in one
-/// 16-byte slot makes a lookup one cache miss instead of two.
+/// One slot of the frozen table: a feature hash and where its row is, or, for a row of two
+/// weights, the row itself. Keeping the key and the row's place in one 16-byte slot makes
+/// a lookup one cache miss instead of two; most rows have exactly two weights (the
+/// perceptron's updates come in pairs, one up and one down), and keeping those in the slot
+/// saves the second miss for most lookups.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 #[repr(C)]
 struct Slot {
     /// 0 marks an empty slot (a real key of 0 is remapped to 1).
     key: u64,
+    /// Where the row starts in `entries` or `dense`; for an inline row, its first entry
+    /// ([`pack`]).
     start: u32,
+    /// The row's length in `entries`, or [`DENSE`], or [`INLINE`] with the second entry.
     len: u32,
 }
 
@@ -305,6 +311,25 @@ const CHUNK: usize = 64;
 
 /// Marks a slot whose row is dense (in `Weights::dense`).
 const DENSE: u32 = 1 << 31;
+
+/// Marks a slot that holds its row of two entries itself: the first in `start`, the second
+/// in the low 30 bits of `len` (so classes are below 2^14 for rows to be kept inline).
+const INLINE: u32 = 1 << 30;
+
+/// Classes up to this many may have their rows of two kept inline.
+const INLINE_CLASSES: usize = 1 << 14;
+
+/// A (class, weight) entry as 32 bits: the class above, the weight's bits below.
+#[inline]
+fn pack((class, weight): (u16, i16)) -> u32 {
+    u32::from(class) << 16 | u32::from(weight as u16)
+}
+
+/// The entry [`pack`] made (the class part masked to 14 bits for the second entry).
+#[inline]
+fn unpack(bits: u32) -> (u16, i16) {
+    (((bits >> 16) & 0x3fff) as u16, bits as u16 as i16)
+}
 
 impl Weights {
     /// Build the table from rows of real-valued weights (in any key order), quantising them.
@@ -363,6 +388,14 @@ impl Weights {
                     start: start as u32,
                     len: DENSE,
                 }
+            } else if let [first, second] = row
+                && classes <= INLINE_CLASSES
+            {
+                Slot {
+                    key: k,
+                    start: pack(*first),
+                    len: INLINE | pack(*second),
+                }
             } else {
                 let start = sparse.len();
                 sparse.extend_from_slice(row);
@@ -398,7 +431,12 @@ impl Weights {
 
     /// Number of (feature, class) weights.
     pub fn len(&self) -> usize {
-        self.entries.len() + self.dense.iter().filter(|&&w| w != 0).count()
+        let inline = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0 && s.len != DENSE && s.len & INLINE != 0)
+            .count();
+        self.entries.len() + 2 * inline + self.dense.iter().filter(|&&w| w != 0).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -415,6 +453,8 @@ impl Weights {
                 .filter(|(_, w)| **w != 0)
                 .map(|(c, &w)| (c as u16, w))
                 .collect()
+        } else if slot.len & INLINE != 0 {
+            vec![unpack(slot.start), unpack(slot.len)]
         } else {
             self.entries[slot.start as usize..(slot.start + slot.len) as usize].to_vec()
         }
@@ -439,8 +479,8 @@ impl Weights {
     /// Set `scores` (one per class) to the sum of the weights of `features`.
     ///
     /// The lookups are independent, so they are done in three passes (prefetch the slots,
-    /// read them and prefetch the rows, add the rows) to keep many cache misses in flight at
-    /// once; this is most of the parser's speed.
+    /// read them and prefetch the rows not kept in their slots, add the rows) to keep many
+    /// cache misses in flight at once; this is most of the parser's speed.
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         let mut stack = [0i32; 256];
@@ -460,7 +500,7 @@ impl Weights {
                 *r = self.find(f);
                 if r.1 == DENSE {
                     prefetch(&self.dense[r.0 as usize]);
-                } else if r.1 > 0 {
+                } else if r.1 > 0 && r.1 & INLINE == 0 {
                     prefetch(&self.entries[r.0 as usize]);
                 }
             }
@@ -470,6 +510,12 @@ impl Weights {
                     let row = &self.dense[start..start + sums.len()];
                     for (s, &w) in sums.iter_mut().zip(row) {
                         *s += i32::from(w);
+                    }
+                } else if len & INLINE != 0 {
+                    for (c, w) in [unpack(start as u32), unpack(len)] {
+                        if let Some(s) = sums.get_mut(usize::from(c)) {
+                            *s += i32::from(w);
+                        }
                     }
                 } else {
                     for &(c, w) in &self.entries[start..start + len as usize] {
@@ -678,6 +724,35 @@ mod tests {
         assert_eq!(scaled, [0.5, 0.0, 1.5]);
         assert_eq!(best(&s, |c| c != 2), Some(0));
         assert_eq!(best(&s, |_| false), None);
+    }
+
+    #[test]
+    fn rows_of_every_shape_score_and_round_trip() {
+        // Rows of two weights live in their slots; longer ones in `entries`; rows with
+        // weights for a quarter of the classes or more are dense.
+        let rows = vec![
+            (5, vec![(0, 1.0), (9, -1.0)]),
+            (6, vec![(1, 2.0), (2, -2.0), (3, 0.5)]),
+            (7, vec![(0, 0.25), (1, 0.25), (2, 0.25), (3, 0.25)]),
+            (8, vec![(9, -0.5), (4, 1.5)]),
+        ];
+        let w = Weights::from_rows(10, rows);
+        let mut s = [0.0f32; 10];
+        w.score(&[5, 6, 7, 8, 99], &mut s);
+        let got: Vec<f32> = s
+            .iter()
+            .map(|v| (v * w.scale() * 100.0).round() / 100.0)
+            .collect();
+        assert_eq!(
+            got,
+            [1.25, 2.25, -1.75, 0.75, 1.5, 0.0, 0.0, 0.0, 0.0, -1.5]
+        );
+        assert_eq!(w.features(), 4);
+        assert_eq!(w.len(), 11);
+        let (keys, entries) = w.parts();
+        let again = Weights::from_parts(10, w.scale(), keys.clone(), entries.clone());
+        assert_eq!(again.parts(), (keys, entries));
+        assert_eq!(again, w);
     }
 
     #[test]

@@ -42,8 +42,19 @@ pub(crate) struct Matcher {
     spellable: HashMap<(char, usize), Vec<Spellable>>,
 }
 
-/// A form a misspelling may stand for: its index and its letters in lower case.
-type Spellable = (usize, Vec<char>);
+/// A form a misspelling may stand for: its index, its letters in lower case, and which
+/// letters it has ([`letter_mask`]).
+type Spellable = (usize, Vec<char>, u64);
+
+/// Which letters a word has, one bit per letter (letters past `z` share bits). One edit
+/// changes at most two bits (a substitution takes one letter away and brings another), so
+/// words `d` edits apart differ in at most `2d` bits: most forms are ruled out by that
+/// before their edit distance is worked out.
+fn letter_mask(letters: &[char]) -> u64 {
+    letters
+        .iter()
+        .fold(0, |m, &c| m | 1u64 << (u32::from(c) % 64))
+}
 
 /// Shortest word (in letters) looked up as a misspelling: shorter words are too often
 /// other names one letter away.
@@ -95,10 +106,11 @@ impl Matcher {
                 && let Some(c) = f.chars().next()
             {
                 let lower: Vec<char> = f.to_lowercase().chars().collect();
+                let mask = letter_mask(&lower);
                 spellable
                     .entry((c.to_ascii_lowercase(), lower.len()))
                     .or_default()
-                    .push((i, lower));
+                    .push((i, lower, mask));
             }
         }
         Matcher {
@@ -212,9 +224,12 @@ impl Matcher {
         let candidates = (w.len().saturating_sub(limit)..=w.len() + limit)
             .filter_map(|n| self.spellable.get(&(w[0], n)))
             .flatten();
-        for (f, form) in candidates {
+        let mask = letter_mask(&w);
+        for (f, form, form_mask) in candidates {
             let (f, form) = (*f, form.as_slice());
-            if form.len().abs_diff(w.len()) > limit {
+            if form.len().abs_diff(w.len()) > limit
+                || (mask ^ form_mask).count_ones() as usize > 2 * limit
+            {
                 continue;
             }
             let person = self.meanings[f]
@@ -400,6 +415,32 @@ mod tests {
         let mt = m(&["Holland", "Americans"]);
         assert_eq!(mt.misspelt("Homeland"), None);
         assert_eq!(mt.misspelt("Africans"), None);
+        // The letter masks never rule out a form within the edit limit.
+        let words = [
+            "bouteflika",
+            "bouteflicka",
+            "boutefika",
+            "kathmandu",
+            "khatmandu",
+            "kyiv",
+            "kiev",
+            "ethiopia",
+            "ethopia",
+            "ethiopai",
+            "qatar",
+            "quatar",
+            "zürich",
+            "zurich",
+        ];
+        for a in words {
+            for b in words {
+                let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                if let Some(d) = edit_distance(&a, &b, 3) {
+                    let differ = (letter_mask(&a) ^ letter_mask(&b)).count_ones() as usize;
+                    assert!(differ <= 2 * d, "{a:?} {b:?}: {differ} bits, {d} edits");
+                }
+            }
+        }
         assert_eq!(edit_distance(&['a', 'b'], &['b', 'a'], 1), Some(1));
         assert_eq!(edit_distance(&['a', 'b', 'c'], &['x', 'y', 'z'], 2), None);
     }

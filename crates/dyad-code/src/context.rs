@@ -145,10 +145,21 @@ impl<'a> Context<'a> {
 
     /// The lower-case words `a..b` joined by single spaces.
     pub fn phrase(&self, a: usize, b: usize) -> String {
-        (a..b.min(self.len()))
-            .map(|i| self.lower(i))
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::new();
+        self.phrase_into(a, b, &mut out);
+        out
+    }
+
+    /// [`Context::phrase`] written into `out` (emptied first), for loops that try a phrase
+    /// at every token and should not allocate for each.
+    pub fn phrase_into(&self, a: usize, b: usize, out: &mut String) {
+        out.clear();
+        for i in a..b.min(self.len()) {
+            if i > a {
+                out.push(' ');
+            }
+            out.push_str(self.lower(i));
+        }
     }
 
     /// The sentence a token belongs to.

@@ -244,9 +244,10 @@ fn reported(cx: &Context, actors: &[Found], s: usize) -> Option<Quote> {
         ));
     }
     // X [adverb] CUE [object] [that] CONTENT
+    let mut p = String::new();
     for t in range.clone() {
         let Some(k) = [2, 1].into_iter().find(|&k| {
-            let p = cx.phrase(t, t + k);
+            cx.phrase_into(t, t + k, &mut p);
             REPORTING.contains(&p.as_str())
                 || (REPORTING_THAT.contains(&p.as_str()) && cx.lower(t + k) == "that")
         }) else {

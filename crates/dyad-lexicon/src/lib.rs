@@ -313,9 +313,12 @@ impl Lexicon {
 
     /// A role noun or phrase (any case: "President", "foreign ministers").
     pub fn role(&self, phrase: &str) -> Option<&Role> {
-        self.role_index
-            .get(&phrase.to_lowercase())
-            .map(|&i| &self.roles[i])
+        let found = if phrase.chars().any(char::is_uppercase) {
+            self.role_index.get(&phrase.to_lowercase())
+        } else {
+            self.role_index.get(phrase)
+        };
+        found.map(|&i| &self.roles[i])
     }
 
     /// The event patterns whose forms include `phrase` (lower case, words separated by one

@@ -145,7 +145,7 @@ impl<'a> Context<'a> {
 
     /// The lower-case words `a..b` joined by single spaces.
     pub fn phrase(&self, a: usize, b: usize) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(32);
         self.phrase_into(a, b, &mut out);
         out
     }

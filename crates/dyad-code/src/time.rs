@@ -644,8 +644,9 @@ fn recognise(cx: &Context, i: usize) -> Option<(usize, Expr)> {
     }
 
     // Quantities: "two years ago", "in three weeks", "four-week", "18 months"
-    if let Some((end, n)) = quantity(cx, i)
-        && let Some(unit) = lookup(UNITS, cx.lower(end))
+    let quantity_here = quantity(cx, i);
+    if let Some((end, n)) = &quantity_here
+        && let Some(unit) = lookup(UNITS, cx.lower(*end))
     {
         if cx.lower(end + 1) == "ago" {
             let n: i32 = n.parse().unwrap_or(0);
@@ -654,7 +655,7 @@ fn recognise(cx: &Context, i: usize) -> Option<(usize, Expr)> {
             }
         }
         // "in three weeks" is tagged as the duration, as TimeML does: "in" may mean "within".
-        return Some((end + 1, Expr::Duration(unit.duration_code(&n))));
+        return Some((end + 1, Expr::Duration(unit.duration_code(n))));
     }
     // "four-week", "two-year"
     if let Some((num, unit)) = w(0).split_once('-')
@@ -663,7 +664,7 @@ fn recognise(cx: &Context, i: usize) -> Option<(usize, Expr)> {
         return Some((i + 1, Expr::Duration(unit.duration_code(&n.to_string()))));
     }
     // "12 to 18 months": the first number takes the unit of the second.
-    if let Some((end, n)) = quantity(cx, i)
+    if let Some((end, n)) = quantity_here
         && (matches!(cx.lower(end), "to" | "or" | "-")
             || (cx.lower(end) == "and" && i > 0 && cx.lower(i - 1) == "between"))
         && let Some((end2, _)) = quantity(cx, end + 1)

@@ -1564,8 +1564,9 @@ fn trigger_at<'l>(
     limit: usize,
 ) -> Option<(Vec<&'l EventPattern>, usize)> {
     let max = cx.lexicon.event_reach(cx.lower(t))?;
+    let mut phrase = String::with_capacity(64);
     (1..=max).rev().filter(|k| t + k <= limit).find_map(|k| {
-        let phrase = cx.phrase(t, t + k);
+        cx.phrase_into(t, t + k, &mut phrase);
         let ps: Vec<&EventPattern> = cx.lexicon.event_patterns(&phrase).collect();
         (!ps.is_empty()).then_some((ps, t + k))
     })

@@ -91,10 +91,18 @@ pub enum TrainEvent {
 /// A sentence's tags from [`Model::tagged`], kept to parse it later without tagging again.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tagged {
-    /// The words' feature hashes and ambiguity classes, which the parser reads too.
-    keys: Vec<WordKeys>,
-    classes: Vec<u64>,
+    /// What the tagger read of each word, which the parser reads too.
+    lexemes: Vec<Lexeme>,
     tags: Vec<u16>,
+}
+
+/// What the tagger and the parser read of a word form: its feature hashes, its ambiguity
+/// class, and its semantic fields as a noun and as a verb.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Lexeme {
+    keys: WordKeys,
+    class: u64,
+    fields: [u64; 2],
 }
 
 /// The built-in model, loaded once ([`Model::builtin`]).
@@ -104,12 +112,12 @@ static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
 const LEXEMES_MAX: usize = 100_000;
 
 std::thread_local! {
-    /// What the built-in model's tagger reads of each word form it has seen on this thread
-    /// (its feature hashes and ambiguity class), so that a form is looked up in the
-    /// dictionary and the class tables once, not at every occurrence: news repeats its
-    /// words, and working them out was a tenth of tagging. As spaCy keeps a lexeme per
-    /// string. Only the built-in model uses it, so no entry can come from another model.
-    static LEXEMES: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, (WordKeys, u64)>> =
+    /// What the built-in model's tagger and parser read of each word form seen on this
+    /// thread ([`Lexeme`]), so that a form is looked up in the dictionary and the class
+    /// tables once, not at every occurrence: news repeats its words, and working them out
+    /// was a tenth of tagging. As spaCy keeps a lexeme per string. Only the built-in model
+    /// uses it, so no entry can come from another model.
+    static LEXEMES: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, Lexeme>> =
         std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
@@ -304,13 +312,11 @@ impl Model {
     /// Tag one sentence, keeping the tags for a later [`Model::annotate_tagged`]: a caller
     /// that needs a sentence's tags first and its parse only sometimes tags it once.
     pub fn tagged(&self, forms: &[&str]) -> Tagged {
-        let (keys, classes) = self.lexemes(forms);
+        let lexemes = self.lexemes(forms);
+        let keys: Vec<WordKeys> = lexemes.iter().map(|l| l.keys).collect();
+        let classes: Vec<u64> = lexemes.iter().map(|l| l.class).collect();
         let tags = self.tagger.tag_classified(&keys, &classes);
-        Tagged {
-            keys,
-            classes,
-            tags,
-        }
+        Tagged { lexemes, tags }
     }
 
     /// Empty this thread's cache of word forms ([`LEXEMES`]), as at start-up: a benchmark
@@ -320,15 +326,18 @@ impl Model {
         LEXEMES.with_borrow_mut(|cache| cache.clear());
     }
 
-    /// The feature hashes and ambiguity class of each form, from the [`LEXEMES`] cache for
-    /// the built-in model.
-    fn lexemes(&self, forms: &[&str]) -> (Vec<WordKeys>, Vec<u64>) {
+    /// Each form's [`Lexeme`], from the [`LEXEMES`] cache for the built-in model.
+    fn lexemes(&self, forms: &[&str]) -> Vec<Lexeme> {
         let work_out = |f: &str| {
-            let k = self.tagger.keys(f);
-            (k, self.tagger.class_of(&k))
+            let keys = self.tagger.keys(f);
+            Lexeme {
+                keys,
+                class: self.tagger.class_of(&keys),
+                fields: self.tagger.fields(f, &keys),
+            }
         };
         let builtin = matches!(MODEL.get(), Some(Ok(m)) if std::ptr::eq(m, self));
-        let found: Vec<(WordKeys, u64)> = if builtin {
+        if builtin {
             LEXEMES.with_borrow_mut(|cache| {
                 if cache.len() > LEXEMES_MAX {
                     cache.clear();
@@ -343,8 +352,7 @@ impl Model {
             })
         } else {
             forms.iter().map(|&f| work_out(f)).collect()
-        };
-        found.into_iter().unzip()
+        }
     }
 
     /// The lemma of word `i` (written `form`) of a tagged sentence, without parsing it.
@@ -406,16 +414,14 @@ impl Model {
     pub fn annotate_tagged<'m>(&'m self, forms: &[&str], tagged: &Tagged) -> Tree<'m> {
         let tags = tagged.tags.clone();
         let input: Vec<Input> = tagged
-            .keys
+            .lexemes
             .iter()
-            .zip(&tagged.classes)
             .zip(&tags)
-            .zip(forms)
-            .map(|(((k, &class), &t), form)| Input {
-                word: k.norm,
+            .map(|(l, &t)| Input {
+                word: l.keys.norm,
                 tag: u64::from(t),
-                class,
-                field: self.tagger.field(form, k, t),
+                class: l.class,
+                field: self.tagger.field_for(l.fields, t),
             })
             .collect();
         let mut arcs = self.parser.parse(&input);

@@ -344,6 +344,26 @@ impl Tagger {
         }
     }
 
+    /// A word's semantic fields as a noun and as a verb, for [`Tagger::field_for`]: what
+    /// [`Tagger::field`] gives for a noun tag and for a verb tag.
+    pub(crate) fn fields(&self, form: &str, keys: &WordKeys) -> [u64; 2] {
+        [false, true].map(
+            |verb| match self.dictionary.field_of_hash(keys.norm, verb) {
+                0 => u64::from(self.dictionary.field(form, verb)),
+                field => u64::from(field),
+            },
+        )
+    }
+
+    /// [`Tagger::field`] from the word's [`Tagger::fields`].
+    pub(crate) fn field_for(&self, fields: [u64; 2], tag: u16) -> u64 {
+        match self.upos(tag) {
+            "NOUN" | "PROPN" => fields[0],
+            "VERB" => fields[1],
+            _ => 0,
+        }
+    }
+
     /// The ambiguity class of a word: of its exact form if known, else of its normalised
     /// form, else its dictionary class, else 1 (unknown).
     pub(crate) fn class_of(&self, k: &WordKeys) -> u64 {

@@ -108,8 +108,9 @@ struct Lexeme {
 /// The built-in model, loaded once ([`Model::builtin`]).
 static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
 
-/// Most word forms the [`LEXEMES`] cache holds before it starts again.
-const LEXEMES_MAX: usize = 100_000;
+/// Most word forms the [`LEXEMES`] cache holds before it starts again: about 9 MB per
+/// thread at most, and enough for the words of most news, which repeat.
+const LEXEMES_MAX: usize = 50_000;
 
 std::thread_local! {
     /// What the built-in model's tagger and parser read of each word form seen on this

@@ -149,9 +149,10 @@ impl Matcher {
     /// is run anchored from each such place and walks only as far as some name's spelling
     /// goes on: a few bytes per word, near the automaton's start, instead of a walk of
     /// every byte through failure transitions spread over the whole automaton, which
-    /// missed the cache. A name that is rejected (not ending a word, or in the wrong case)
-    /// hides no shorter one from the same place, as in an unanchored leftmost-longest
-    /// search.
+    /// missed the cache. As in the unanchored leftmost-longest search this replaced, the
+    /// longest name at a place is the only one tried there: when it is rejected (it does
+    /// not end a word, or is in the wrong case) the place has no name, and the search goes
+    /// on at the next place a word may start.
     pub(crate) fn find<'l>(&'l self, text: &str) -> Vec<LexMatch<'l>> {
         let mut out = Vec::new();
         let Some(ac) = &self.automaton else {

@@ -342,8 +342,16 @@ pub fn load_lexicon(args: &LexiconArgs) -> anyhow::Result<Lexicon> {
 }
 
 fn pipeline(input: &InputArgs) -> anyhow::Result<Pipeline> {
+    // Coding needs both the lexicon and the parsing model: load the model on another core
+    // while the lexicon compiles, so that start-up takes the longer of the two, not both.
+    let lexicon = std::thread::scope(|s| {
+        s.spawn(|| {
+            let _ = dyad_nlp::Model::builtin();
+        });
+        load_lexicon(&input.lexicon)
+    })?;
     Ok(Pipeline {
-        lexicon: load_lexicon(&input.lexicon)?,
+        lexicon,
         format: input.format,
         options: IntakeOptions {
             date: input.date,

@@ -434,7 +434,7 @@ impl Weights {
         let inline = self
             .slots
             .iter()
-            .filter(|s| s.key != 0 && s.len != DENSE && s.len & INLINE != 0)
+            .filter(|s| s.key != 0 && s.len & INLINE != 0)
             .count();
         self.entries.len() + 2 * inline + self.dense.iter().filter(|&&w| w != 0).count()
     }

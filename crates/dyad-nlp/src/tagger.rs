@@ -331,36 +331,39 @@ impl Tagger {
     /// The dictionary's semantic field of a word with this tag (as a noun for nouns and
     /// names, as a verb for verbs), 0 for other words or when the dictionary has none.
     pub(crate) fn field(&self, form: &str, keys: &WordKeys, tag: u16) -> u64 {
-        let verb = match self.upos(tag) {
-            "NOUN" | "PROPN" => false,
-            "VERB" => true,
-            _ => return 0,
-        };
-        // Most nouns and verbs are lemmas or irregular forms, found by their hash; the rest
-        // are inflected, or have digits ("10"), which the normalised form folds.
-        match self.dictionary.field_of_hash(keys.norm, verb) {
-            0 => u64::from(self.dictionary.field(form, verb)),
-            field => u64::from(field),
-        }
+        self.field_kind(tag)
+            .map_or(0, |verb| self.field_as(form, keys, verb))
     }
 
     /// A word's semantic fields as a noun and as a verb, for [`Tagger::field_for`]: what
     /// [`Tagger::field`] gives for a noun tag and for a verb tag.
     pub(crate) fn fields(&self, form: &str, keys: &WordKeys) -> [u64; 2] {
-        [false, true].map(
-            |verb| match self.dictionary.field_of_hash(keys.norm, verb) {
-                0 => u64::from(self.dictionary.field(form, verb)),
-                field => u64::from(field),
-            },
-        )
+        [false, true].map(|verb| self.field_as(form, keys, verb))
     }
 
     /// [`Tagger::field`] from the word's [`Tagger::fields`].
     pub(crate) fn field_for(&self, fields: [u64; 2], tag: u16) -> u64 {
+        self.field_kind(tag)
+            .map_or(0, |verb| fields[usize::from(verb)])
+    }
+
+    /// Which field a tag reads: as a noun (`false`) for nouns and names, as a verb (`true`)
+    /// for verbs, none for other tags.
+    fn field_kind(&self, tag: u16) -> Option<bool> {
         match self.upos(tag) {
-            "NOUN" | "PROPN" => fields[0],
-            "VERB" => fields[1],
-            _ => 0,
+            "NOUN" | "PROPN" => Some(false),
+            "VERB" => Some(true),
+            _ => None,
+        }
+    }
+
+    /// A word's semantic field as a noun or as a verb. Most nouns and verbs are lemmas or
+    /// irregular forms, found by their hash; the rest are inflected, or have digits ("10"),
+    /// which the normalised form folds.
+    fn field_as(&self, form: &str, keys: &WordKeys, verb: bool) -> u64 {
+        match self.dictionary.field_of_hash(keys.norm, verb) {
+            0 => u64::from(self.dictionary.field(form, verb)),
+            field => u64::from(field),
         }
     }
 
